@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Preflight",
+    products: [
+        .executable(name: "scan", targets: ["scan"]),
+        .library(name: "PreflightCore", targets: ["PreflightCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
+        .target(name: "YAMLKit", dependencies: ["CYAML"]),
+        .target(name: "PreflightCore", dependencies: ["PCRE2Kit", "YAMLKit"]),
+        .target(name: "PreflightReport"),
+        .target(name: "PreflightReporters", dependencies: ["PreflightCore", "PreflightReport"]),
+        .executableTarget(name: "rule-embedder"),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["rule-embedder"]
+        ),
+        // The built-in rules: Rules/ is this target's directory, so that SwiftPM notices added rule files,
+        // and the EmbedRules plugin turns its .yml files into Swift source.
+        .target(
+            name: "PreflightBuiltinRules",
+            path: "Rules",
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(
+            name: "scan",
+            dependencies: [
+                "PreflightCore", "PreflightReport", "PreflightReporters", "PreflightBuiltinRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PCRE2KitTests",
+            dependencies: ["PCRE2Kit"]
+        ),
+        .testTarget(
+            name: "YAMLKitTests",
+            dependencies: ["YAMLKit"]
+        ),
+        .testTarget(
+            name: "PreflightCoreTests",
+            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters"]
+        ),
+        .testTarget(
+            name: "ScanCLITests",
+            dependencies: ["scan"]
+        ),
+    ]
+)
