@@ -1,0 +1,198 @@
+import PCRE2Kit
+
+/// Runs every applicable rule of a catalog over one file's bytes. One per thread: it owns the match scratch.
+final class FileEvaluator {
+    private let catalog: RuleCatalog
+    private let scratch: MatchScratch
+    private let redact: Bool
+    private var keywordHits: [Bool]
+
+    /// The longest snippet kept, in bytes, around the start of a finding.
+    static let snippetLimit = 240
+
+    init(catalog: RuleCatalog, redact: Bool, limits: MatchLimits) {
+        self.catalog = catalog
+        self.redact = redact
+        scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
+        keywordHits = Array(repeating: false, count: catalog.rules.count)
+    }
+
+    /// A match that passed the rule's filters, before positions are computed.
+    private struct Hit {
+        let rule: Int
+        let range: Range<Int>
+        /// The secret capture, when the rule names one.
+        let secret: Range<Int>?
+        let captures: [String: Range<Int>]
+    }
+
+    /// The findings and diagnostics for the file at `path` (relative to the scan root) holding `buffer`.
+    func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let language = Language.of(fileName: fileName)
+        let rules = catalog.rules
+        var applicable: [Int] = []
+        var needsKeywords = false
+        for (index, rule) in rules.enumerated() where rule.applies(toPath: path, language: language) {
+            applicable.append(index)
+            if !rule.keywords.isEmpty { needsKeywords = true }
+        }
+        guard !applicable.isEmpty else { return ([], []) }
+        if needsKeywords {
+            for index in keywordHits.indices { keywordHits[index] = false }
+            catalog.automaton.scan(buffer, into: &keywordHits)
+        }
+        var hits: [Hit] = []
+        var diagnostics: [Diagnostic] = []
+        for index in applicable where rules[index].keywords.isEmpty || keywordHits[index] {
+            if let diagnostic = collect(rule: index, in: buffer, path: path, into: &hits) {
+                diagnostics.append(diagnostic)
+            }
+        }
+        guard !hits.isEmpty else { return ([], diagnostics) }
+        hits = dropSuperseded(hits)
+        return (findings(for: hits, in: buffer, path: path), diagnostics)
+    }
+
+    /// Appends the rule's accepted matches; returns a diagnostic when a PCRE2 limit stopped it.
+    private func collect(rule index: Int, in buffer: UnsafeRawBufferPointer, path: String, into hits: inout [Hit]) -> Diagnostic? {
+        let rule = catalog.rules[index]
+        var start = 0
+        while start <= buffer.count {
+            do {
+                guard try rule.pattern.firstMatch(in: buffer, from: start, scratch: scratch) else { return nil }
+            } catch {
+                return Diagnostic(
+                    kind: .matchLimit, level: .error, path: path,
+                    message: "rule '\(rule.id)' stopped at byte \(start): \(error.message); later matches of this rule in this file may be missing",
+                    ruleId: rule.id
+                )
+            }
+            guard let whole = scratch.range(ofGroup: 0) else { return nil }
+            start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+            let secret = rule.secretGroup.map { scratch.range(ofGroup: $0) ?? whole }
+            var captures: [String: Range<Int>] = [:]
+            for name in rule.message.captureNames {
+                if let group = rule.pattern.groupNumbers[name], let range = scratch.range(ofGroup: group) {
+                    captures[name] = range
+                }
+            }
+            if accepts(rule: rule, whole: whole, secret: secret, in: buffer) {
+                hits.append(Hit(rule: index, range: whole, secret: secret, captures: captures))
+            }
+        }
+        return nil
+    }
+
+    /// Whether the match passes the rule's entropy floor and none of its allow patterns.
+    private func accepts(rule: Rule, whole: Range<Int>, secret: Range<Int>?, in buffer: UnsafeRawBufferPointer) -> Bool {
+        if let minimum = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buffer[secret ?? whole])) < minimum {
+            return false
+        }
+        for allow in rule.allows {
+            let range: Range<Int>
+            switch allow.target {
+            case .secret: range = secret ?? whole
+            case .match: range = whole
+            case .line: range = Self.lines(around: whole, in: buffer)
+            }
+            let subject = UnsafeRawBufferPointer(rebasing: buffer[range])
+            if (try? allow.pattern.firstMatch(in: subject, from: 0, scratch: scratch)) == true { return false }
+        }
+        return true
+    }
+
+    /// Drops hits that overlap a hit of a rule that supersedes theirs.
+    private func dropSuperseded(_ hits: [Hit]) -> [Hit] {
+        hits.filter { hit in
+            let superseding = catalog.supersededBy[hit.rule]
+            guard !superseding.isEmpty else { return true }
+            return !hits.contains { other in superseding.contains(other.rule) && other.range.overlaps(hit.range) }
+        }
+    }
+
+    private func findings(for hits: [Hit], in buffer: UnsafeRawBufferPointer, path: String) -> [Finding] {
+        let lines = LineIndex(buffer)
+        var ordinals: [String: Int] = [:]
+        let ordered = hits.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        return ordered.map { hit in
+            let rule = catalog.rules[hit.rule]
+            let message = rule.message.render { name in
+                guard let range = name == "secret" ? hit.secret : hit.captures[name] else { return "" }
+                let text = Self.text(buffer, range)
+                guard redact, let secret = hit.secret, range.overlaps(secret) || range == secret else { return text }
+                return Redaction.redact(text)
+            }
+            var end = hit.range.upperBound
+            while end > hit.range.lowerBound && (buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D) { end -= 1 }
+            let region = TextRegion(start: lines.position(of: hit.range.lowerBound, in: buffer), end: lines.position(of: end, in: buffer))
+            let content = Self.normalised(Self.text(buffer, hit.range))
+            let key = "\(rule.id)\u{0}\(path)\u{0}\(content)"
+            let ordinal = ordinals[key, default: 0]
+            ordinals[key] = ordinal + 1
+            return Finding(
+                ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
+                region: region, message: message, snippet: snippet(for: hit, lines: lines, in: buffer),
+                fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32))
+            )
+        }
+    }
+
+    /// The start line of the hit, cut to a window around it, with the secret redacted.
+    private func snippet(for hit: Hit, lines: LineIndex, in buffer: UnsafeRawBufferPointer) -> String {
+        let line = lines.range(ofLine: lines.line(containing: hit.range.lowerBound), in: buffer)
+        var window = line
+        if line.count > Self.snippetLimit {
+            let from = Self.characterStart(max(line.lowerBound, hit.range.lowerBound - Self.snippetLimit / 3), in: buffer)
+            let to = Self.characterStart(min(line.upperBound, from + Self.snippetLimit), in: buffer)
+            window = from..<to
+        }
+        var text = ""
+        if window.lowerBound > line.lowerBound { text += "…" }
+        if redact, let whole = hit.secret, case let secret = whole.clamped(to: window), !secret.isEmpty {
+            text += Self.text(buffer, window.lowerBound..<secret.lowerBound)
+            text += secret.lowerBound == whole.lowerBound ? Redaction.redact(Self.text(buffer, whole)) : Redaction.mask
+            text += Self.text(buffer, secret.upperBound..<window.upperBound)
+        } else {
+            text += Self.text(buffer, window)
+        }
+        if window.upperBound < line.upperBound { text += "…" }
+        return text
+    }
+
+    /// The lines (whole, without the final line break) that `range` stands on.
+    static func lines(around range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Range<Int> {
+        var start = range.lowerBound
+        while start > 0 && buffer[start - 1] != 0x0A && buffer[start - 1] != 0x0D { start -= 1 }
+        var end = max(range.upperBound, start)
+        while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+        return start..<end
+    }
+
+    /// `offset` moved back to the first byte of the UTF-8 sequence it falls in.
+    private static func characterStart(_ offset: Int, in buffer: UnsafeRawBufferPointer) -> Int {
+        var offset = offset
+        while offset > 0 && offset < buffer.count && buffer[offset] & 0xC0 == 0x80 { offset -= 1 }
+        return offset
+    }
+
+    static func text(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// Runs of white space folded to one space, ends trimmed: what a fingerprint hashes.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// PCRE2 limits for one match attempt.
+public struct MatchLimits: Sendable {
+    public var matchLimit: UInt32
+    public var depthLimit: UInt32
+
+    public init(matchLimit: UInt32 = 10_000_000, depthLimit: UInt32 = 100_000) {
+        self.matchLimit = matchLimit
+        self.depthLimit = depthLimit
+    }
+}

@@ -1,0 +1,42 @@
+/// One problem found by one rule at one place.
+public struct Finding: Sendable, Hashable {
+    public let ruleId: String
+    public let pack: String
+    public let severity: Severity
+    public let confidence: Confidence
+    /// The path relative to the scan root, with forward slashes.
+    public let path: String
+    public let region: TextRegion
+    /// The rule's message, with captures filled in (secrets redacted unless redaction is off).
+    public let message: String
+    /// The line where the finding starts (secrets redacted unless redaction is off).
+    public let snippet: String
+    /// A content fingerprint: stable when lines move, different for each occurrence in a file.
+    public let fingerprint: String
+
+    public init(
+        ruleId: String, pack: String, severity: Severity, confidence: Confidence, path: String,
+        region: TextRegion, message: String, snippet: String, fingerprint: String
+    ) {
+        self.ruleId = ruleId
+        self.pack = pack
+        self.severity = severity
+        self.confidence = confidence
+        self.path = path
+        self.region = region
+        self.message = message
+        self.snippet = snippet
+        self.fingerprint = fingerprint
+    }
+
+    /// The order of every output: path, line, column, rule id.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.region.start.line != rhs.region.start.line { return lhs.region.start.line < rhs.region.start.line }
+        if lhs.region.start.byteColumn != rhs.region.start.byteColumn {
+            return lhs.region.start.byteColumn < rhs.region.start.byteColumn
+        }
+        if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
+        return lhs.fingerprint < rhs.fingerprint
+    }
+}

@@ -1,0 +1,77 @@
+import PCRE2Kit
+
+/// A validated, compiled rule: immutable and shared by every scanning thread.
+public final class Rule: Sendable {
+    public let id: String
+    public let aliases: [String]
+    public let pack: String
+    public let title: String
+    public let description: String
+    public let help: String
+    public let severity: Severity
+    public let confidence: Confidence
+    public let tags: [String]
+    /// The rule's regex as written and its flags, for listing and export.
+    public let regexSource: String
+    public let regexFlags: [String]
+    /// Lower-cased literals; the regex runs only on files containing one of them. Empty: always runs.
+    public let keywords: [String]
+    public let examples: [RuleExample]
+    /// The rule file it came from, and whether it is built in.
+    public let origin: RuleSpec.Origin
+    public let isBuiltin: Bool
+
+    let pattern: Pattern
+    let message: MessageTemplate
+    let secretGroup: Int?
+    let minEntropy: Double?
+    let allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)]
+    let languages: Set<String>
+    let includes: [Glob]
+    let excludes: [Glob]
+    let supersededBy: [String]
+
+    init(
+        spec: RuleSpec, severity: Severity, confidence: Confidence, pattern: Pattern, secretGroup: Int?,
+        allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)], includes: [Glob], excludes: [Glob], isBuiltin: Bool
+    ) {
+        id = spec.id
+        aliases = spec.aliases
+        pack = spec.pack
+        title = spec.title
+        description = spec.description
+        help = spec.help
+        self.severity = severity
+        self.confidence = confidence
+        tags = spec.tags
+        regexSource = spec.regex
+        regexFlags = spec.regexFlags
+        keywords = spec.keywords.map { $0.lowercased() }
+        examples = spec.examples
+        origin = spec.origin
+        self.isBuiltin = isBuiltin
+        self.pattern = pattern
+        message = MessageTemplate(spec.message)
+        self.secretGroup = secretGroup
+        minEntropy = spec.minEntropy
+        self.allows = allows
+        languages = Set(spec.languages)
+        self.includes = includes
+        self.excludes = excludes
+        supersededBy = spec.supersededBy
+    }
+
+    /// Whether the rule looks at the file at `path` (relative to the scan root) written in `language`.
+    public func applies(toPath path: String, language: String?) -> Bool {
+        if !languages.isEmpty {
+            guard let language, languages.contains(language) else { return false }
+        }
+        if !includes.isEmpty && !includes.contains(where: { $0.matchesFileOrAncestor(path) }) { return false }
+        return !excludes.contains(where: { $0.matchesFileOrAncestor(path) })
+    }
+
+    /// The number of capture groups the rule's patterns need in a `MatchScratch`.
+    var captureCapacity: Int {
+        ([pattern] + allows.map(\.pattern)).map(\.captureCount).max()! + 1
+    }
+}

@@ -1,0 +1,106 @@
+import PCRE2Kit
+
+/// Validates a decoded `RuleSpec` and compiles its patterns once.
+struct RuleCompiler {
+    static let flagOptions: [String: PatternOptions] = [
+        "caseless": .caseless, "dotall": .dotAll, "extended": .extended,
+    ]
+
+    /// The compiled rule, or every error found in the spec.
+    func compile(_ spec: RuleSpec, isBuiltin: Bool) -> Result<Rule, RuleRejectedError> {
+        var errors: [RuleError] = []
+        func fail(_ key: String, _ message: String) {
+            errors.append(RuleError(spec.origin(of: key), ruleId: spec.id, message))
+        }
+        if !Self.isKebabCase(spec.id) { fail("id", "rule ids are kebab-case (lower-case words joined by '-'), found '\(spec.id)'") }
+        for alias in spec.aliases where !Self.isKebabCase(alias) { fail("aliases", "alias '\(alias)' is not kebab-case") }
+        if !Self.isKebabCase(spec.pack) { fail("pack", "pack names are kebab-case, found '\(spec.pack)'") }
+        for key in ["title", "description", "help", "message"] where Self.value(of: key, in: spec).allSatisfy(\.isWhitespace) {
+            fail(key, "'\(key)' must not be empty")
+        }
+        let severity = Severity(rawValue: spec.severity)
+        if severity == nil {
+            fail("severity", "unknown severity '\(spec.severity)'; use one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let confidence = Confidence(rawValue: spec.confidence)
+        if confidence == nil {
+            fail("confidence", "unknown confidence '\(spec.confidence)'; use one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for language in spec.languages where !Language.names.contains(language) {
+            let hint = Suggestion.closest(to: language, among: Language.names).map { " (did you mean '\($0)'?)" } ?? ""
+            fail("languages", "unknown language '\(language)'\(hint)")
+        }
+        for keyword in spec.keywords where keyword.isEmpty { fail("keywords", "keywords must not be empty") }
+
+        var options: PatternOptions = .multiline
+        for flag in spec.regexFlags {
+            if let option = Self.flagOptions[flag] {
+                options.insert(option)
+            } else {
+                fail("regex-flags", "unknown regex flag '\(flag)'; use \(Self.flagOptions.keys.sorted().joined(separator: ", "))")
+            }
+        }
+        var pattern: Pattern?
+        do {
+            pattern = try Pattern(spec.regex, options: options)
+        } catch {
+            fail("regex", "regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+        }
+        var secretGroup: Int?
+        if let secret = spec.secret, let pattern {
+            if let number = Int(secret), number >= 0, number <= pattern.captureCount {
+                secretGroup = number
+            } else if let number = pattern.groupNumbers[secret] {
+                secretGroup = number
+            } else {
+                fail("secret", "'secret' names '\(secret)', which is not a capture group of the regex")
+            }
+        }
+        if let pattern {
+            for name in MessageTemplate(spec.message).captureNames where name != "secret" && pattern.groupNumbers[name] == nil {
+                fail("message", "the message refers to '{{\(name)}}', which is not a named capture of the regex")
+            }
+        }
+        var allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)] = []
+        for allow in spec.allow {
+            do {
+                allows.append((allow.target, try Pattern(allow.regex, options: .multiline)))
+            } catch {
+                errors.append(RuleError(allow.origin, ruleId: spec.id, "allow regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern"))
+            }
+        }
+        let includes = spec.includePaths.compactMap(Glob.init)
+        let excludes = spec.excludePaths.compactMap(Glob.init)
+        if includes.count != spec.includePaths.count || excludes.count != spec.excludePaths.count {
+            fail("paths", "path globs must not be empty")
+        }
+        guard errors.isEmpty, let severity, let confidence, let pattern else {
+            return .failure(RuleRejectedError(errors: errors))
+        }
+        return .success(Rule(
+            spec: spec, severity: severity, confidence: confidence, pattern: pattern, secretGroup: secretGroup,
+            allows: allows, includes: includes, excludes: excludes, isBuiltin: isBuiltin
+        ))
+    }
+
+    static func isKebabCase(_ text: String) -> Bool {
+        let words = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !text.isEmpty && words.allSatisfy { word in
+            !word.isEmpty && word.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        }
+    }
+
+    private static func value(of key: String, in spec: RuleSpec) -> String {
+        switch key {
+        case "title": return spec.title
+        case "description": return spec.description
+        case "help": return spec.help
+        default: return spec.message
+        }
+    }
+}
+
+/// The errors that kept one rule from compiling.
+struct RuleRejectedError: Error {
+    let errors: [RuleError]
+}

@@ -1,0 +1,213 @@
+import YAMLKit
+
+/// Decodes rule files (YAML) into `RuleSpec`s, collecting every shape error with its file, line and column.
+public struct RuleDecoder {
+    static let ruleKeys: [String] = [
+        "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
+        "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
+        "superseded-by", "examples",
+    ]
+    static let requiredKeys: [String] = [
+        "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
+    ]
+
+    public init() {}
+
+    /// Decodes the rules of one file. `file` is the name used in errors.
+    public func decode(text: String, file: String) -> (rules: [RuleSpec], errors: [RuleError]) {
+        let documents: [YAMLNode]
+        do {
+            documents = try YAMLParser.parse(text)
+        } catch {
+            return ([], [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")])
+        }
+        var context = Context(file: file)
+        var rules: [RuleSpec] = []
+        for document in documents {
+            switch document.value {
+            case .mapping:
+                if let rule = context.rule(document) { rules.append(rule) }
+            case .sequence(let items):
+                for item in items {
+                    if let rule = context.rule(item) { rules.append(rule) }
+                }
+            case .scalar where document.isNull:
+                continue
+            case .scalar:
+                context.fail(document, nil, "a rule file holds a rule (a mapping) or a list of rules, found a scalar")
+            }
+        }
+        return (rules, context.errors)
+    }
+}
+
+/// The state of decoding one file.
+private struct Context {
+    let file: String
+    var errors: [RuleError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func origin(_ node: YAMLNode) -> RuleSpec.Origin {
+        RuleSpec.Origin(file: file, line: node.mark.line, column: node.mark.column)
+    }
+
+    mutating func fail(_ node: YAMLNode, _ ruleId: String?, _ message: String) {
+        errors.append(RuleError(origin(node), ruleId: ruleId, message))
+    }
+
+    /// The pairs of a mapping node, after reporting duplicate keys, non-scalar keys and keys not in `allowed`.
+    mutating func pairs(_ node: YAMLNode, allowed: [String], what: String, ruleId: String?) -> [String: YAMLNode]? {
+        guard case .mapping(let entries) = node.value else {
+            fail(node, ruleId, "\(what) must be a mapping, found \(node.kindName)")
+            return nil
+        }
+        var result: [String: YAMLNode] = [:]
+        for (key, value) in entries {
+            guard let name = key.scalar else {
+                fail(key, ruleId, "keys of \(what) must be scalars, found \(key.kindName)")
+                continue
+            }
+            guard allowed.contains(name) else {
+                let hint = Suggestion.closest(to: name, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                fail(key, ruleId, "unknown key '\(name)' in \(what)\(hint)")
+                continue
+            }
+            if result[name] != nil {
+                fail(key, ruleId, "duplicate key '\(name)' in \(what)")
+                continue
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    mutating func string(_ node: YAMLNode, key: String, ruleId: String?) -> String? {
+        guard case .scalar(let text, _) = node.value, !node.isNull else {
+            fail(node, ruleId, "'\(key)' must be a string, found \(node.kindName)")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    mutating func strings(_ node: YAMLNode, key: String, ruleId: String?) -> [String]? {
+        switch node.value {
+        case .scalar(let text, _) where !node.isNull:
+            return [text]
+        case .sequence(let items):
+            var values: [String] = []
+            for item in items {
+                guard let text = item.scalar, !item.isNull else {
+                    fail(item, ruleId, "items of '\(key)' must be strings, found \(item.kindName)")
+                    continue
+                }
+                values.append(text)
+            }
+            return values
+        default:
+            fail(node, ruleId, "'\(key)' must be a string or a list of strings, found \(node.kindName)")
+            return nil
+        }
+    }
+
+    mutating func rule(_ node: YAMLNode) -> RuleSpec? {
+        var ruleId: String?
+        if case .mapping(let entries) = node.value,
+            let idNode = entries.first(where: { $0.key.scalar == "id" })?.value {
+            ruleId = idNode.scalar
+        }
+        guard let fields = pairs(node, allowed: RuleDecoder.ruleKeys, what: "a rule", ruleId: ruleId) else { return nil }
+        let errorCount = errors.count
+        for key in RuleDecoder.requiredKeys where fields[key] == nil {
+            fail(node, ruleId, "missing required key '\(key)'")
+        }
+        func text(_ key: String) -> String {
+            guard let value = fields[key] else { return "" }
+            return string(value, key: key, ruleId: ruleId) ?? ""
+        }
+        func list(_ key: String) -> [String] {
+            guard let value = fields[key] else { return [] }
+            return strings(value, key: key, ruleId: ruleId) ?? []
+        }
+        var spec = RuleSpec(
+            id: text("id"), pack: text("pack"), title: text("title"), description: text("description"),
+            help: text("help"), severity: text("severity"), confidence: text("confidence"),
+            message: text("message"), regex: text("regex"), origin: origin(node)
+        )
+        spec.aliases = list("aliases")
+        spec.languages = list("languages")
+        spec.regexFlags = list("regex-flags")
+        spec.keywords = list("keywords")
+        spec.tags = list("tags")
+        spec.supersededBy = list("superseded-by")
+        if let secret = fields["secret"] { spec.secret = string(secret, key: "secret", ruleId: ruleId) }
+        if let entropy = fields["min-entropy"] {
+            if let value = entropy.scalar.flatMap(Double.init), value >= 0 {
+                spec.minEntropy = value
+            } else {
+                fail(entropy, ruleId, "'min-entropy' must be a number of bits per character, 0 or more")
+            }
+        }
+        if let paths = fields["paths"], let scopes = pairs(paths, allowed: ["include", "exclude"], what: "'paths'", ruleId: ruleId) {
+            spec.includePaths = scopes["include"].flatMap { strings($0, key: "include", ruleId: ruleId) } ?? []
+            spec.excludePaths = scopes["exclude"].flatMap { strings($0, key: "exclude", ruleId: ruleId) } ?? []
+        }
+        if let allow = fields["allow"] { spec.allow = allows(allow, ruleId: ruleId) }
+        if let examples = fields["examples"] { spec.examples = self.examples(examples, ruleId: ruleId) }
+        for (key, value) in fields { spec.keyOrigins[key] = origin(value) }
+        return errors.count == errorCount ? spec : nil
+    }
+
+    mutating func allows(_ node: YAMLNode, ruleId: String?) -> [RuleSpec.Allow] {
+        guard case .sequence(let items) = node.value else {
+            fail(node, ruleId, "'allow' must be a list of regexes, found \(node.kindName)")
+            return []
+        }
+        let targets = RuleSpec.Allow.Target.allCases.map(\.rawValue)
+        var result: [RuleSpec.Allow] = []
+        for item in items {
+            if let regex = item.scalar, !item.isNull {
+                result.append(.init(target: .secret, regex: regex, origin: origin(item)))
+                continue
+            }
+            guard let fields = pairs(item, allowed: targets, what: "an 'allow' entry", ruleId: ruleId) else { continue }
+            guard fields.count == 1, let (key, value) = fields.first, let target = RuleSpec.Allow.Target(rawValue: key) else {
+                fail(item, ruleId, "an 'allow' entry names exactly one of \(targets.joined(separator: ", "))")
+                continue
+            }
+            if let regex = string(value, key: key, ruleId: ruleId) {
+                result.append(.init(target: target, regex: regex, origin: origin(value)))
+            }
+        }
+        return result
+    }
+
+    mutating func examples(_ node: YAMLNode, ruleId: String?) -> [RuleExample] {
+        guard let groups = pairs(node, allowed: ["match", "no-match"], what: "'examples'", ruleId: ruleId) else { return [] }
+        var result: [RuleExample] = []
+        for (key, expectsMatch) in [("match", true), ("no-match", false)] {
+            guard let group = groups[key] else { continue }
+            guard case .sequence(let items) = group.value else {
+                fail(group, ruleId, "'\(key)' must be a list of examples, found \(group.kindName)")
+                continue
+            }
+            for item in items {
+                if let code = item.scalar, !item.isNull {
+                    result.append(RuleExample(code: code, path: nil, expectsMatch: expectsMatch, origin: origin(item)))
+                    continue
+                }
+                guard let fields = pairs(item, allowed: ["code", "path"], what: "an example", ruleId: ruleId) else { continue }
+                guard let codeNode = fields["code"], let code = string(codeNode, key: "code", ruleId: ruleId) else {
+                    if fields["code"] == nil { fail(item, ruleId, "an example needs 'code'") }
+                    continue
+                }
+                let path = fields["path"].flatMap { string($0, key: "path", ruleId: ruleId) }
+                result.append(RuleExample(code: code, path: path, expectsMatch: expectsMatch, origin: origin(codeNode)))
+            }
+        }
+        return result
+    }
+}

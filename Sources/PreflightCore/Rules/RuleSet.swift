@@ -1,0 +1,75 @@
+/// The loaded, compiled rules, sorted by id: built-in rules with user rules layered over them.
+public struct RuleSet: Sendable {
+    public let rules: [Rule]
+
+    init(rules: [Rule]) {
+        self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    /// Every pack name, sorted.
+    public var packs: [String] { Array(Set(rules.map(\.pack))).sorted() }
+
+    /// The rule with this id or alias.
+    public func rule(id: String) -> Rule? {
+        rules.first { $0.id == id } ?? rules.first { $0.aliases.contains(id) }
+    }
+
+    /// Only the rules of these packs (all rules when `packs` is empty).
+    public func selecting(packs: [String]) -> RuleSet {
+        guard !packs.isEmpty else { return self }
+        return RuleSet(rules: rules.filter { packs.contains($0.pack) })
+    }
+
+    /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it.
+    /// Every error of every file is collected before failing.
+    public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {
+        let decoder = RuleDecoder()
+        let compiler = RuleCompiler()
+        var errors: [RuleError] = []
+        var builtin: [String: Rule] = [:]
+        var user: [String: Rule] = [:]
+        for source in sources {
+            let (specs, decodeErrors) = decoder.decode(text: source.text, file: source.name)
+            errors += decodeErrors
+            for spec in specs {
+                switch compiler.compile(spec, isBuiltin: source.isBuiltin) {
+                case .failure(let rejected):
+                    errors += rejected.errors
+                case .success(let rule):
+                    let layer = source.isBuiltin ? builtin : user
+                    if let first = layer[rule.id] {
+                        errors.append(RuleError(spec.origin(of: "id"), ruleId: rule.id,
+                            "duplicate rule id; first defined at \(first.origin.file):\(first.origin.line):\(first.origin.column)"))
+                        continue
+                    }
+                    if source.isBuiltin { builtin[rule.id] = rule } else { user[rule.id] = rule }
+                }
+            }
+        }
+        var merged = builtin
+        for (id, rule) in user { merged[id] = rule }
+        let rules = Array(merged.values)
+        errors += crossReferenceErrors(rules)
+        if !errors.isEmpty { throw RuleLoadFailure(errors: errors) }
+        return RuleSet(rules: rules)
+    }
+
+    /// Aliases that clash with ids or with each other, and `superseded-by` names that are not rules.
+    private static func crossReferenceErrors(_ rules: [Rule]) -> [RuleError] {
+        var errors: [RuleError] = []
+        let ids = Set(rules.map(\.id))
+        var aliasOwner: [String: String] = [:]
+        for rule in rules.sorted(by: { $0.id < $1.id }) {
+            for alias in rule.aliases {
+                if ids.contains(alias) || aliasOwner[alias] != nil {
+                    errors.append(RuleError(rule.origin, ruleId: rule.id, "alias '\(alias)' is already the id or alias of another rule"))
+                }
+                aliasOwner[alias] = rule.id
+            }
+            for other in rule.supersededBy where !ids.contains(other) {
+                errors.append(RuleError(rule.origin, ruleId: rule.id, "'superseded-by' names '\(other)', which is not a loaded rule"))
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The text of one rule file and the name it is reported under.
+public struct RuleSource: Sendable {
+    /// The path used in errors and listings (`Rules/dev-keys/x.yml` for built-in rules).
+    public let name: String
+    public let text: String
+    public let isBuiltin: Bool
+
+    public init(name: String, text: String, isBuiltin: Bool) {
+        self.name = name
+        self.text = text
+        self.isBuiltin = isBuiltin
+    }
+
+    /// Every `.yml`/`.yaml` file under `directory`, sorted by path.
+    public static func files(inDirectory directory: String) throws(RuleLoadFailure) -> [RuleSource] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleLoadFailure(errors: [RuleError(file: directory, line: 1, column: 1, ruleId: nil, message: "rule directory does not exist")])
+        }
+        let root = URL(fileURLWithPath: directory)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
+            paths.append(url.path)
+        }
+        var sources: [RuleSource] = []
+        var errors: [RuleError] = []
+        for path in paths.sorted() {
+            let name = Self.displayName(path, under: directory)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                errors.append(RuleError(file: name, line: 1, column: 1, ruleId: nil, message: "cannot read rule file"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                errors.append(RuleError(file: name, line: 1, column: 1, ruleId: nil, message: "rule file is not UTF-8"))
+                continue
+            }
+            sources.append(RuleSource(name: name, text: text, isBuiltin: false))
+        }
+        if !errors.isEmpty { throw RuleLoadFailure(errors: errors) }
+        return sources
+    }
+
+    /// `directory/relative`, as the user wrote `directory`.
+    private static func displayName(_ path: String, under directory: String) -> String {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard full.hasPrefix(root + "/") else { return path }
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return base + "/" + full.dropFirst(root.count + 1)
+    }
+}

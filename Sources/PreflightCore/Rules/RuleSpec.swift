@@ -1,0 +1,64 @@
+/// A rule as written in a rule file, decoded but not yet compiled. Nothing here has been checked beyond its shape.
+public struct RuleSpec: Sendable {
+    /// Where a value came from, for error messages.
+    public struct Origin: Sendable, Hashable {
+        public let file: String
+        public let line: Int
+        public let column: Int
+
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+    }
+
+    /// A condition that cancels a match.
+    public struct Allow: Sendable {
+        /// What an allow pattern is tested against.
+        public enum Target: String, Sendable, CaseIterable {
+            /// The secret capture (the whole match when the rule names none).
+            case secret
+            /// The whole match.
+            case match
+            /// The line or lines the match stands on.
+            case line
+        }
+
+        public let target: Target
+        public let regex: String
+        public let origin: Origin
+    }
+
+    public var id: String
+    public var aliases: [String] = []
+    public var pack: String
+    public var title: String
+    public var description: String
+    public var help: String
+    public var severity: String
+    public var confidence: String
+    public var message: String
+    public var includePaths: [String] = []
+    public var excludePaths: [String] = []
+    public var languages: [String] = []
+    public var regex: String
+    public var regexFlags: [String] = []
+    public var keywords: [String] = []
+    /// The capture holding the secret: a group name or number.
+    public var secret: String?
+    public var minEntropy: Double?
+    public var allow: [Allow] = []
+    public var tags: [String] = []
+    /// Rules whose overlapping finding makes this rule's finding redundant.
+    public var supersededBy: [String] = []
+    public var examples: [RuleExample] = []
+
+    /// Where the rule starts.
+    public var origin: Origin
+    /// Where each key's value starts, for errors found after decoding.
+    public var keyOrigins: [String: Origin] = [:]
+
+    /// The origin of `key`'s value, or of the rule when the key is absent.
+    public func origin(of key: String) -> Origin { keyOrigins[key] ?? origin }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs a catalog of rules over files: the whole engine behind one call.
+public struct ScanEngine: Sendable {
+    public let catalog: RuleCatalog
+    public let options: ScanOptions
+
+    public init(catalog: RuleCatalog, options: ScanOptions) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    /// Scans the targets on `options.walk.jobs` threads and returns the sorted result.
+    public func scan(_ targets: [WalkTarget]) -> ScanResult {
+        let started = DispatchTime.now()
+        let catalog = self.catalog
+        let options = self.options
+        let handlers = Walker(options: options.walk).walk(targets) {
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits))
+        }
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        var skipped: [Diagnostic.Kind: Int] = [:]
+        var files = 0, bytes = 0
+        for handler in handlers {
+            findings += handler.findings
+            diagnostics += handler.diagnostics
+            files += handler.files
+            bytes += handler.bytes
+            skipped.merge(handler.skipped, uniquingKeysWith: +)
+        }
+        findings.sort(by: Finding.reportOrder)
+        diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        return ScanResult(findings: findings, diagnostics: diagnostics, filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed)
+    }
+
+    /// Scans one in-memory file as if it were at `path` (relative to a scan root): for rule examples and tests.
+    public func scan(text: String, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+        let evaluator = FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits)
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { evaluator.evaluate(UnsafeRawBufferPointer($0), path: path) }
+    }
+}
+
+/// One worker's share of a scan.
+final class ScanHandler: WalkHandler {
+    let evaluator: FileEvaluator
+    var findings: [Finding] = []
+    var diagnostics: [Diagnostic] = []
+    var skipped: [Diagnostic.Kind: Int] = [:]
+    var files = 0
+    var bytes = 0
+
+    init(evaluator: FileEvaluator) {
+        self.evaluator = evaluator
+    }
+
+    func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
+        files += 1
+        bytes += buffer.count
+        let result = evaluator.evaluate(buffer, path: path)
+        findings += result.findings
+        diagnostics += result.diagnostics
+    }
+
+    func skip(_ diagnostic: Diagnostic) {
+        skipped[diagnostic.kind, default: 0] += 1
+        if diagnostic.level != .note { diagnostics.append(diagnostic) }
+    }
+}

@@ -1,0 +1,26 @@
+/// What a scan found, sorted and ready for reporters.
+public struct ScanResult: Sendable {
+    /// Sorted by path, line, column and rule id.
+    public let findings: [Finding]
+    /// Warnings and errors, sorted by path; notes (binary files, links not followed) are only counted.
+    public let diagnostics: [Diagnostic]
+    public let filesScanned: Int
+    public let bytesScanned: Int
+    /// Files and directories passed over, by reason.
+    public let skipped: [Diagnostic.Kind: Int]
+    public let durationMilliseconds: Int
+
+    public init(findings: [Finding], diagnostics: [Diagnostic], filesScanned: Int, bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
+        self.findings = findings
+        self.diagnostics = diagnostics
+        self.filesScanned = filesScanned
+        self.bytesScanned = bytesScanned
+        self.skipped = skipped
+        self.durationMilliseconds = durationMilliseconds
+    }
+
+    public var filesSkipped: Int { skipped.values.reduce(0, +) }
+
+    /// False when something may have been missed: a rule stopped by a limit, a target that could not be opened.
+    public var isComplete: Bool { !diagnostics.contains { $0.level == .error } }
+}
