@@ -1,0 +1,36 @@
+import PreflightCore
+import PreflightReport
+
+extension Report {
+    /// The report of a finished scan.
+    public init(result: ScanResult, root: String, rulesRun: Int) {
+        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        for finding in result.findings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
+        let summary = Summary(
+            filesScanned: result.filesScanned,
+            filesSkipped: result.filesSkipped,
+            skippedByReason: Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.key.rawValue, $0.value) }),
+            bytesScanned: result.bytesScanned,
+            durationMs: result.durationMilliseconds,
+            findingsBySeverity: bySeverity,
+            complete: result.isComplete,
+            rulesRun: rulesRun
+        )
+        self.init(
+            tool: Tool(name: Preflight.name, version: Preflight.version),
+            root: root,
+            summary: summary,
+            diagnostics: result.diagnostics.map {
+                Diagnostic(kind: $0.kind.rawValue, level: $0.level.rawValue, path: $0.path, message: $0.message, ruleId: $0.ruleId)
+            },
+            findings: result.findings.map {
+                Finding(
+                    ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
+                    path: $0.path, line: $0.region.start.line, column: $0.region.start.characterColumn,
+                    endLine: $0.region.end.line, endColumn: $0.region.end.characterColumn,
+                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint
+                )
+            }
+        )
+    }
+}

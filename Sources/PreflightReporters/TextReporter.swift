@@ -1,0 +1,101 @@
+import PreflightReport
+
+/// Human-readable output for a terminal: findings grouped by file, then diagnostics and a summary line.
+public struct TextReporter: Reporter {
+    /// At most this many diagnostics are listed; the rest are counted.
+    static let diagnosticsShown = 20
+    let color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ report: Report) -> String {
+        var out = ""
+        var currentPath: String?
+        for finding in report.findings {
+            if finding.path != currentPath {
+                if currentPath != nil { out += "\n" }
+                out += paint(finding.path, .bold, .underline) + "\n"
+                currentPath = finding.path
+            }
+            let location = "\(finding.line):\(finding.column)"
+            let severity = paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))
+            out += "  \(paint(location.padding(to: 7), .dim)) \(severity) \(finding.message)  \(paint(finding.ruleId, .dim))\n"
+            let snippet = finding.snippet.trimmingLeadingWhitespace()
+            if !snippet.isEmpty { out += "          \(paint("│", .dim)) \(snippet)\n" }
+        }
+        if !report.findings.isEmpty { out += "\n" }
+        let problems = report.diagnostics.filter { $0.level != "note" }
+        for diagnostic in problems.prefix(Self.diagnosticsShown) {
+            let label = diagnostic.level == "error" ? paint("error", .red, .bold) : paint("warning", .yellow)
+            out += "\(label): \(diagnostic.path): \(diagnostic.message)\n"
+        }
+        if problems.count > Self.diagnosticsShown {
+            out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
+        }
+        out += summaryLine(report) + "\n"
+        return out
+    }
+
+    private func summaryLine(_ report: Report) -> String {
+        let total = report.findings.count
+        let files = Set(report.findings.map(\.path)).count
+        var line: String
+        if total == 0 {
+            line = paint("No findings", .green, .bold)
+        } else {
+            let counts = ["critical", "high", "medium", "low", "info"].compactMap { severity -> String? in
+                let count = report.summary.findingsBySeverity[severity, default: 0]
+                return count > 0 ? paint("\(count) \(severity)", Self.style(for: severity)) : nil
+            }
+            line = paint("\(total) finding\(total == 1 ? "" : "s")", .bold) + " (" + counts.joined(separator: ", ") + ") in \(files) file\(files == 1 ? "" : "s")"
+        }
+        let summary = report.summary
+        line += " · \(summary.filesScanned) files scanned"
+        if summary.filesSkipped > 0 {
+            let reasons = summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            line += ", \(summary.filesSkipped) skipped (\(reasons))"
+        }
+        line += " · \(summary.rulesRun) rules · \(Self.seconds(summary.durationMs))"
+        if !summary.complete { line += " · " + paint("INCOMPLETE", .red, .bold) }
+        return line
+    }
+
+    private static func seconds(_ milliseconds: Int) -> String {
+        let tenths = (milliseconds + 50) / 100
+        return "\(tenths / 10).\(tenths % 10)s"
+    }
+
+    static func style(for severity: String) -> [ANSIStyle] {
+        switch severity {
+        case "critical": return [.magenta, .bold]
+        case "high": return [.red, .bold]
+        case "medium": return [.yellow]
+        case "low": return [.blue]
+        default: return [.dim]
+        }
+    }
+
+    private func paint(_ text: String, _ styles: ANSIStyle...) -> String { paint(text, styles) }
+
+    private func paint(_ text: String, _ styles: [ANSIStyle]) -> String {
+        guard color, !styles.isEmpty else { return text }
+        return "\u{1B}[" + styles.map { String($0.rawValue) }.joined(separator: ";") + "m" + text + "\u{1B}[0m"
+    }
+}
+
+/// The few ANSI SGR codes the text reporter uses.
+enum ANSIStyle: Int {
+    case bold = 1, dim = 2, underline = 4, red = 31, green = 32, yellow = 33, blue = 34, magenta = 35
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func trimmingLeadingWhitespace() -> String {
+        String(drop(while: { $0 == " " || $0 == "\t" }))
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// A size in bytes written as `1048576`, `512K`, `10M` or `1G` (powers of 1024).
+struct ByteSize: ExpressibleByArgument {
+    let bytes: Int
+
+    init?(argument: String) {
+        let multipliers: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var text = argument.uppercased()
+        if text.hasSuffix("B") && text.count > 1 && multipliers[text.dropLast().last ?? " "] != nil { text.removeLast() }
+        var multiplier = 1
+        if let last = text.last, let value = multipliers[last] {
+            multiplier = value
+            text.removeLast()
+        }
+        guard let number = Int(text), number > 0 else { return nil }
+        let (product, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { return nil }
+        bytes = product
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightReport
+import PreflightReporters
+
+/// `scan [check:PACK...] [PATH...]`: runs the rules over the paths and reports.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Scan paths with every pack, or with the packs named as check:PACK (the default command)."
+    )
+
+    @Argument(help: ArgumentHelp("Packs as check:PACK[,PACK] and paths to scan (default: the current directory).", valueName: "check:pack | path"))
+    var targets: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G).", valueName: "size"))
+    var maxFileSize: ByteSize = ByteSize(argument: "10M")!
+
+    @Option(help: "Lowest severity that makes the exit code 1: critical, high, medium, low or info.")
+    var failOn: Severity = .low
+
+    @Flag(help: "Exit 0 even with findings (errors still exit 2 or 3).")
+    var exitZero = false
+
+    @Flag(help: "Show secrets in full in every output.")
+    var noRedact = false
+
+    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Never colour the output (same as --color never).")
+    var noColor = false
+
+    @Flag(help: "Follow symbolic links (loops are detected).")
+    var followSymlinks = false
+
+    @Flag(help: "Do not read .gitignore, .scanignore or .git/info/exclude.")
+    var noIgnore = false
+
+    @Option(help: ArgumentHelp("Exclude paths matching this gitignore-style pattern, relative to the scan root. Repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
+    var strict = false
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() throws {
+        let selection = TargetSelection(targets)
+        let rules = try selection.rules(from: ruleOptions.load())
+        let plan = try ScanPlan(paths: selection.paths)
+        var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
+        walk.excludes = exclude.compactMap(Glob.init)
+        let scanner = ScanEngine(catalog: RuleCatalog(rules), options: ScanOptions(walk: walk, redact: !noRedact))
+        let result = scanner.scan(plan.targets)
+        let report = Report(result: result, root: plan.root, rulesRun: rules.rules.count)
+        let text = format.reporter(color: useColor).render(report)
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                Console.error("error: cannot write \(output): \(error.localizedDescription)")
+                throw ExitStatus.usageError.exitCode
+            }
+        } else {
+            Console.output(text)
+        }
+        let status = exitStatus(result)
+        if status != .clean { throw status.exitCode }
+    }
+
+    private func exitStatus(_ result: ScanResult) -> ExitStatus {
+        let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
+        if !result.isComplete || (strict && unreadable) { return .incomplete }
+        if exitZero { return .clean }
+        return result.findings.contains { $0.severity >= failOn } ? .findings : .clean
+    }
+
+    private var useColor: Bool {
+        if output != nil || noColor { return false }
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            if environment["NO_COLOR"].map({ !$0.isEmpty }) == true || environment["TERM"] == "dumb" { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+
+/// `scan rules`: lists the rules with their id, pack, severity and title.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the rules: id, pack, severity, title."
+    )
+
+    @Argument(help: ArgumentHelp("Packs to list, as check:PACK.", valueName: "check:pack"))
+    var selection: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// One line of the JSON listing.
+    struct Entry: Codable {
+        let id: String
+        let pack: String
+        let severity: String
+        let confidence: String
+        let title: String
+        let tags: [String]
+        let source: String
+    }
+
+    func run() throws {
+        let targets = TargetSelection(selection)
+        guard targets.paths.isEmpty else {
+            throw ValidationError("'scan rules' takes only check:PACK arguments, not paths (\(targets.paths.joined(separator: ", ")))")
+        }
+        let rules = try targets.rules(from: ruleOptions.load()).rules
+        switch format {
+        case .json:
+            let entries = rules.map {
+                Entry(id: $0.id, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
+                      title: $0.title, tags: $0.tags, source: $0.origin.file)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.output(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+        case .text:
+            let idWidth = rules.map(\.id.count).max() ?? 2
+            let packWidth = rules.map(\.pack.count).max() ?? 4
+            var out = ""
+            for rule in rules.sorted(by: { ($0.pack, $0.id) < ($1.pack, $1.id) }) {
+                out += "\(rule.id.padded(idWidth))  \(rule.pack.padded(packWidth))  \(rule.severity.rawValue.padded(8))  \(rule.title)\n"
+            }
+            out += "\(rules.count) rules in \(Set(rules.map(\.pack)).count) packs\n"
+            Console.output(out)
+        }
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+
+/// The scan root and walk targets for the paths given on the command line.
+///
+/// One directory: it is the root and paths are shown relative to it. Otherwise the root is the current
+/// directory and each path is shown as given (without `./` and trailing slashes).
+struct ScanPlan {
+    let root: String
+    let targets: [WalkTarget]
+
+    init(paths: [String]) throws {
+        let paths = paths.isEmpty ? ["."] : paths
+        let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+        guard missing.isEmpty else {
+            Console.error("error: no such file or directory: \(missing.joined(separator: ", "))")
+            throw ExitStatus.usageError.exitCode
+        }
+        var isDirectory: ObjCBool = false
+        if paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
+            root = paths[0]
+            targets = [WalkTarget(fileSystemPath: paths[0], displayPath: "")]
+        } else {
+            root = "."
+            targets = paths.map { WalkTarget(fileSystemPath: $0, displayPath: Self.display($0)) }
+        }
+    }
+
+    /// `path` as findings show it: `./` and trailing slashes removed, `.` itself as the empty root path.
+    static func display(_ path: String) -> String {
+        var text = path
+        while text.hasPrefix("./") { text.removeFirst(2) }
+        while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+        return text == "." ? "" : text
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The `scan` command: production-readiness checks over a repository.
+@main
+struct ScanTool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Find what stands between a codebase and production: dev keys, secrets, merge markers and more.",
+        discussion: """
+            Examples:
+              scan .                          every pack over the current directory
+              scan check:dev-keys .           one pack
+              scan check:merge-markers src/ lib/
+              scan --format json --output findings.json .
+              scan rules                      list the rules
+
+            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, config or rule error;
+            3 scan incomplete (partial results were still written).
+            """,
+        version: PreflightVersion.text,
+        subcommands: [CheckCommand.self, RulesCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
+    /// Parses and runs, mapping usage errors to exit code 2 (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usageError.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
