@@ -72,12 +72,12 @@ final class FileEvaluator {
             start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
             let secret = rule.secretGroup.map { scratch.range(ofGroup: $0) ?? whole }
             var captures: [String: Range<Int>] = [:]
-            for name in rule.message.captureNames {
+            for name in rule.capturesUsed {
                 if let group = rule.pattern.groupNumbers[name], let range = scratch.range(ofGroup: group) {
                     captures[name] = range
                 }
             }
-            if accepts(rule: rule, whole: whole, secret: secret, in: buffer) {
+            if accepts(rule: rule, whole: whole, secret: secret, captures: captures, in: buffer) {
                 hits.append(Hit(rule: index, range: whole, secret: secret, captures: captures))
             }
         }
@@ -85,7 +85,7 @@ final class FileEvaluator {
     }
 
     /// Whether the match passes the rule's entropy floor and none of its allow patterns.
-    private func accepts(rule: Rule, whole: Range<Int>, secret: Range<Int>?, in buffer: UnsafeRawBufferPointer) -> Bool {
+    private func accepts(rule: Rule, whole: Range<Int>, secret: Range<Int>?, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Bool {
         if let minimum = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buffer[secret ?? whole])) < minimum {
             return false
         }
@@ -95,6 +95,9 @@ final class FileEvaluator {
             case .secret: range = secret ?? whole
             case .match: range = whole
             case .line: range = Self.lines(around: whole, in: buffer)
+            case .capture(let name):
+                guard let found = captures[name] else { continue }
+                range = found
             }
             let subject = UnsafeRawBufferPointer(rebasing: buffer[range])
             if (try? allow.pattern.firstMatch(in: subject, from: 0, scratch: scratch)) == true { return false }

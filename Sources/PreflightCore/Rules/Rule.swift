@@ -30,6 +30,8 @@ public final class Rule: Sendable {
     let includes: [Glob]
     let excludes: [Glob]
     let supersededBy: [String]
+    /// The named captures the message and the allow patterns read.
+    let capturesUsed: [String]
 
     init(
         spec: RuleSpec, severity: Severity, confidence: Confidence, pattern: Pattern, secretGroup: Int?,
@@ -59,6 +61,11 @@ public final class Rule: Sendable {
         self.includes = includes
         self.excludes = excludes
         supersededBy = spec.supersededBy
+        var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
+        for allow in allows {
+            if case .capture(let name) = allow.target, !used.contains(name) { used.append(name) }
+        }
+        capturesUsed = used
     }
 
     /// Whether the rule looks at the file at `path` (relative to the scan root) written in `language`.

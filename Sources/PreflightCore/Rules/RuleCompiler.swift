@@ -63,6 +63,10 @@ struct RuleCompiler {
         }
         var allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)] = []
         for allow in spec.allow {
+            if case .capture(let name) = allow.target, let pattern, pattern.groupNumbers[name] == nil {
+                errors.append(RuleError(allow.origin, ruleId: spec.id, "'allow' targets '\(name)', which is neither secret, match, line nor a named capture of the regex"))
+                continue
+            }
             do {
                 allows.append((allow.target, try Pattern(allow.regex, options: .multiline)))
             } catch {

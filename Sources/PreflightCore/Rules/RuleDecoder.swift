@@ -166,20 +166,18 @@ private struct Context {
             fail(node, ruleId, "'allow' must be a list of regexes, found \(node.kindName)")
             return []
         }
-        let targets = RuleSpec.Allow.Target.allCases.map(\.rawValue)
         var result: [RuleSpec.Allow] = []
         for item in items {
             if let regex = item.scalar, !item.isNull {
                 result.append(.init(target: .secret, regex: regex, origin: origin(item)))
                 continue
             }
-            guard let fields = pairs(item, allowed: targets, what: "an 'allow' entry", ruleId: ruleId) else { continue }
-            guard fields.count == 1, let (key, value) = fields.first, let target = RuleSpec.Allow.Target(rawValue: key) else {
-                fail(item, ruleId, "an 'allow' entry names exactly one of \(targets.joined(separator: ", "))")
+            guard case .mapping(let entries) = item.value, entries.count == 1, let key = entries[0].key.scalar else {
+                fail(item, ruleId, "an 'allow' entry is a regex, or a mapping of one target (secret, match, line or a capture name) to a regex")
                 continue
             }
-            if let regex = string(value, key: key, ruleId: ruleId) {
-                result.append(.init(target: target, regex: regex, origin: origin(value)))
+            if let regex = string(entries[0].value, key: key, ruleId: ruleId) {
+                result.append(.init(target: RuleSpec.Allow.Target(key: key), regex: regex, origin: origin(entries[0].value)))
             }
         }
         return result

@@ -49,7 +49,7 @@ public struct RuleSet: Sendable {
         var merged = builtin
         for (id, rule) in user { merged[id] = rule }
         let rules = Array(merged.values)
-        errors += crossReferenceErrors(rules)
+        if errors.isEmpty { errors = crossReferenceErrors(rules) }
         if !errors.isEmpty { throw RuleLoadFailure(errors: errors) }
         return RuleSet(rules: rules)
     }

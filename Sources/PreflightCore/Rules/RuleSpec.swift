@@ -16,13 +16,25 @@ public struct RuleSpec: Sendable {
     /// A condition that cancels a match.
     public struct Allow: Sendable {
         /// What an allow pattern is tested against.
-        public enum Target: String, Sendable, CaseIterable {
+        public enum Target: Sendable, Hashable {
             /// The secret capture (the whole match when the rule names none).
             case secret
             /// The whole match.
             case match
             /// The line or lines the match stands on.
             case line
+            /// A named capture of the rule's regex (a match where it did not take part is kept).
+            case capture(String)
+
+            /// `secret`, `match`, `line`, or else the name of a capture.
+            public init(key: String) {
+                switch key {
+                case "secret": self = .secret
+                case "match": self = .match
+                case "line": self = .line
+                default: self = .capture(key)
+                }
+            }
         }
 
         public let target: Target
