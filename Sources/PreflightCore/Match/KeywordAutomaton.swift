@@ -1,11 +1,12 @@
 /// One pass over a buffer that tells which rules' keywords occur in it (ASCII case-insensitive):
 /// an Aho-Corasick automaton compiled to a full transition table.
-struct KeywordAutomaton: Sendable {
-    /// `transitions[state * 256 + byte]` is the next state.
-    private let transitions: [Int32]
+final class KeywordAutomaton: @unchecked Sendable {
+    /// `transitions[state * 256 + byte]` is the next state shifted left by one, with the low bit set when
+    /// a keyword ends in that state: one load and one test per byte.
+    private let transitions: UnsafeMutablePointer<Int32>
+    private let stateCount: Int
     /// For each state, the rule indices whose keyword ends there (through failure links too).
     private let outputs: [[Int32]]
-    private let hasOutput: [Bool]
     let ruleCount: Int
 
     /// `keywords[i]` are the keywords of rule `i`; a rule with none is not reported (it always runs).
@@ -57,24 +58,29 @@ struct KeywordAutomaton: Sendable {
                 }
             }
         }
-        transitions = table
+        stateCount = trie.count
+        transitions = .allocate(capacity: table.count)
+        for (index, next) in table.enumerated() {
+            transitions[index] = next << 1 | (ends[Int(next)].isEmpty ? 0 : 1)
+        }
         outputs = ends
-        hasOutput = ends.map { !$0.isEmpty }
     }
+
+    deinit { transitions.deallocate() }
 
     /// Marks in `found` (one flag per rule) the rules whose keywords occur in `buffer`.
     func scan(_ buffer: UnsafeRawBufferPointer, into found: inout [Bool]) {
-        guard transitions.count > 256 else { return }
-        transitions.withUnsafeBufferPointer { table in
-            hasOutput.withUnsafeBufferPointer { marks in
-                var state = 0
-                for byte in buffer {
-                    state = Int(table[state &* 256 &+ Int(byte)])
-                    if marks[state] {
-                        for rule in outputs[state] { found[Int(rule)] = true }
-                    }
-                }
+        guard stateCount > 1, var byte = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let end = byte + buffer.count
+        let table = transitions
+        var state = 0
+        while byte != end {
+            let entry = Int(table[state &<< 8 | Int(byte.pointee)])
+            state = entry &>> 1
+            if entry & 1 != 0 {
+                for rule in outputs[state] { found[Int(rule)] = true }
             }
+            byte += 1
         }
     }
 
