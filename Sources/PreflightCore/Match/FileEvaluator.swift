@@ -5,7 +5,8 @@ final class FileEvaluator {
     private let catalog: RuleCatalog
     private let scratch: MatchScratch
     private let redact: Bool
-    private var keywordHits: [Bool]
+    /// For each rule, where its keywords end in the current file.
+    private var keywordHits: [[Int]]
 
     /// The longest snippet kept, in bytes, around the start of a finding.
     static let snippetLimit = 240
@@ -14,7 +15,7 @@ final class FileEvaluator {
         self.catalog = catalog
         self.redact = redact
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
-        keywordHits = Array(repeating: false, count: catalog.rules.count)
+        keywordHits = Array(repeating: [], count: catalog.rules.count)
     }
 
     /// A match that passed the rule's filters, before positions are computed.
@@ -28,25 +29,39 @@ final class FileEvaluator {
 
     /// The findings and diagnostics for the file at `path` (relative to the scan root) holding `buffer`.
     func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let language = Language.of(fileName: fileName)
+        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        let language = Language.of(fileName: components.last.map(String.init) ?? path)
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
-        for (index, rule) in rules.enumerated() where rule.applies(toPath: path, language: language) {
+        for (index, rule) in rules.enumerated() where rule.applies(toComponents: components, language: language) {
             applicable.append(index)
             if !rule.keywords.isEmpty { needsKeywords = true }
         }
         guard !applicable.isEmpty else { return ([], []) }
         if needsKeywords {
-            for index in keywordHits.indices { keywordHits[index] = false }
+            for index in keywordHits.indices where !keywordHits[index].isEmpty { keywordHits[index].removeAll(keepingCapacity: true) }
             catalog.automaton.scan(buffer, into: &keywordHits)
         }
         var hits: [Hit] = []
         var diagnostics: [Diagnostic] = []
-        for index in applicable where rules[index].keywords.isEmpty || keywordHits[index] {
-            if let diagnostic = collect(rule: index, in: buffer, path: path, into: &hits) {
-                diagnostics.append(diagnostic)
+        for index in applicable {
+            let rule = rules[index]
+            let windows: [Range<Int>]
+            if rule.keywords.isEmpty {
+                windows = [0..<buffer.count]
+            } else if keywordHits[index].isEmpty {
+                continue
+            } else if let lines = rule.window {
+                windows = Self.windows(around: keywordHits[index], lines: lines, in: buffer)
+            } else {
+                windows = [0..<buffer.count]
+            }
+            for window in windows {
+                if let diagnostic = collect(rule: index, in: buffer, window: window, path: path, into: &hits) {
+                    diagnostics.append(diagnostic)
+                    break
+                }
             }
         }
         guard !hits.isEmpty else { return ([], diagnostics) }
@@ -54,13 +69,43 @@ final class FileEvaluator {
         return (findings(for: hits, in: buffer, path: path), diagnostics)
     }
 
-    /// Appends the rule's accepted matches; returns a diagnostic when a PCRE2 limit stopped it.
-    private func collect(rule index: Int, in buffer: UnsafeRawBufferPointer, path: String, into hits: inout [Hit]) -> Diagnostic? {
+    /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged.
+    static func windows(around offsets: [Int], lines: Int, in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var windows: [Range<Int>] = []
+        for offset in offsets {
+            if let last = windows.last, offset <= last.upperBound { continue }
+            var start = offset - 1
+            for _ in 0...lines {
+                while start > 0 && buffer[start - 1] != 0x0A && buffer[start - 1] != 0x0D { start -= 1 }
+                if start == 0 { break }
+                start -= 1
+            }
+            if start > 0 { start += 1 }
+            var end = offset
+            for step in 0...lines {
+                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                if end == buffer.count || step == lines { break }
+                if buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A { end += 1 }
+                end += 1
+            }
+            if let last = windows.last, start <= last.upperBound {
+                windows[windows.count - 1] = last.lowerBound..<end
+            } else {
+                windows.append(start..<end)
+            }
+        }
+        return windows
+    }
+
+    /// Appends the rule's accepted matches that start in `window`; returns a diagnostic when a PCRE2 limit stopped it.
+    /// The subject ends with the window, so a match cannot reach past it; lookbehinds still see the text before it.
+    private func collect(rule index: Int, in buffer: UnsafeRawBufferPointer, window: Range<Int>, path: String, into hits: inout [Hit]) -> Diagnostic? {
         let rule = catalog.rules[index]
-        var start = 0
-        while start <= buffer.count {
+        let subject = UnsafeRawBufferPointer(rebasing: buffer[0..<window.upperBound])
+        var start = window.lowerBound
+        while start <= subject.count {
             do {
-                guard try rule.pattern.firstMatch(in: buffer, from: start, scratch: scratch) else { return nil }
+                guard try rule.pattern.firstMatch(in: subject, from: start, scratch: scratch) else { return nil }
             } catch {
                 return Diagnostic(
                     kind: .matchLimit, level: .error, path: path,

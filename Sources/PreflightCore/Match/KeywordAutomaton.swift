@@ -68,19 +68,21 @@ final class KeywordAutomaton: @unchecked Sendable {
 
     deinit { transitions.deallocate() }
 
-    /// Marks in `found` (one flag per rule) the rules whose keywords occur in `buffer`.
-    func scan(_ buffer: UnsafeRawBufferPointer, into found: inout [Bool]) {
+    /// Appends to `hits[rule]` the offset just past each occurrence of one of the rule's keywords in `buffer`.
+    func scan(_ buffer: UnsafeRawBufferPointer, into hits: inout [[Int]]) {
         guard stateCount > 1, var byte = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let start = byte
         let end = byte + buffer.count
         let table = transitions
         var state = 0
         while byte != end {
             let entry = Int(table[state &<< 8 | Int(byte.pointee)])
             state = entry &>> 1
-            if entry & 1 != 0 {
-                for rule in outputs[state] { found[Int(rule)] = true }
-            }
             byte += 1
+            if entry & 1 != 0 {
+                let offset = byte - start
+                for rule in outputs[state] { hits[Int(rule)].append(offset) }
+            }
         }
     }
 

@@ -30,6 +30,8 @@ public final class Rule: Sendable {
     let includes: [Glob]
     let excludes: [Glob]
     let supersededBy: [String]
+    /// Lines of context around each keyword occurrence that the regex is tried on; nil: the whole file.
+    let window: Int?
     /// The named captures the message and the allow patterns read.
     let capturesUsed: [String]
 
@@ -61,6 +63,7 @@ public final class Rule: Sendable {
         self.includes = includes
         self.excludes = excludes
         supersededBy = spec.supersededBy
+        window = spec.window
         var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
         for allow in allows {
             if case .capture(let name) = allow.target, !used.contains(name) { used.append(name) }
@@ -70,11 +73,16 @@ public final class Rule: Sendable {
 
     /// Whether the rule looks at the file at `path` (relative to the scan root) written in `language`.
     public func applies(toPath path: String, language: String?) -> Bool {
+        applies(toComponents: path.split(separator: "/", omittingEmptySubsequences: true), language: language)
+    }
+
+    /// `applies(toPath:language:)` for a path already split at its slashes.
+    func applies(toComponents components: [Substring], language: String?) -> Bool {
         if !languages.isEmpty {
             guard let language, languages.contains(language) else { return false }
         }
-        if !includes.isEmpty && !includes.contains(where: { $0.matchesFileOrAncestor(path) }) { return false }
-        return !excludes.contains(where: { $0.matchesFileOrAncestor(path) })
+        if !includes.isEmpty && !includes.contains(where: { $0.matchesFileOrAncestor(components: components) }) { return false }
+        return !excludes.contains(where: { $0.matchesFileOrAncestor(components: components) })
     }
 
     /// The number of capture groups the rule's patterns need in a `MatchScratch`.

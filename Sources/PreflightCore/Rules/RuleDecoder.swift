@@ -5,7 +5,7 @@ public struct RuleDecoder {
     static let ruleKeys: [String] = [
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
-        "superseded-by", "examples",
+        "superseded-by", "window", "examples",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -149,6 +149,15 @@ private struct Context {
                 spec.minEntropy = value
             } else {
                 fail(entropy, ruleId, "'min-entropy' must be a number of bits per character, 0 or more")
+            }
+        }
+        if let window = fields["window"] {
+            if window.scalar == "file" {
+                spec.window = nil
+            } else if let lines = window.scalar.flatMap(Int.init), (0...1000).contains(lines) {
+                spec.window = lines
+            } else {
+                fail(window, ruleId, "'window' is a number of lines (0 to 1000) or 'file'")
             }
         }
         if let paths = fields["paths"], let scopes = pairs(paths, allowed: ["include", "exclude"], what: "'paths'", ruleId: ruleId) {

@@ -65,6 +65,11 @@ public struct RuleSpec: Sendable {
     /// Rules whose overlapping finding makes this rule's finding redundant.
     public var supersededBy: [String] = []
     public var examples: [RuleExample] = []
+    /// Lines before and after each keyword occurrence that the regex is tried on; nil means the whole file.
+    public var window: Int? = RuleSpec.defaultWindow
+
+    /// The default `window`: a statement wrapped over a few lines still matches.
+    public static let defaultWindow = 2
 
     /// Where the rule starts.
     public var origin: Origin
