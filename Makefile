@@ -1,0 +1,32 @@
+# Preflight: `make scan` scans a directory (DIR, default .) with the built-in rules; `make test` runs the tests.
+# Both install the Debian packages the build needs when they are missing.
+
+SWIFT ?= swift
+DIR ?= .
+SCAN_ARGS ?=
+DEB_PACKAGES := libpcre2-dev libyaml-dev pkg-config
+
+.PHONY: deps build scan test clean
+
+deps:
+	@missing=""; \
+	for package in $(DEB_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product scan
+
+scan: build
+	.build/release/scan $(SCAN_ARGS) $(DIR)
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build
