@@ -34,7 +34,7 @@ public struct WalkTarget: Sendable {
 }
 
 /// What a walker worker does with each file it reads. One instance per worker thread.
-public protocol WalkHandler: AnyObject {
+public protocol WalkHandler: AnyObject, SendableMetatype {
     /// A readable text file: its path relative to the scan root and its bytes (valid only during the call).
     func scan(path: String, bytes: UnsafeRawBufferPointer)
     /// A file or directory passed over, and why.
