@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "PreflightTestSupport", path: "Tests/PreflightTestSupport"),
         .testTarget(
             name: "PCRE2KitTests",
             dependencies: ["PCRE2Kit"]
@@ -56,11 +57,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCoreTests",
-            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters"]
+            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters", "PreflightTestSupport"]
         ),
         .testTarget(
             name: "ScanCLITests",
-            dependencies: ["scan"]
+            dependencies: ["scan", "PreflightTestSupport"]
         ),
     ]
 )

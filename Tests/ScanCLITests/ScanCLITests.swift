@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 
 /// Runs the built `scan` binary as a user would: exit codes, JSON shape, redaction, rule errors.
@@ -48,20 +49,6 @@ enum CLI {
         return Outcome(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: errors)
     }
 
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scan-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static func write(_ files: [String: String], under directory: URL) {
-        for (path, content) in files {
-            let url = directory.appendingPathComponent(path)
-            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try! Data(content.utf8).write(to: url)
-        }
-    }
-
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -91,8 +78,8 @@ enum FakeSecrets {
 @Suite(.serialized) struct ScanCLITests {
     /// A tree the rules have never seen, with planted keys at known lines.
     static func plantedTree() -> URL {
-        let root = CLI.temporaryDirectory()
-        CLI.write([
+        let root = FileTree.temporaryDirectory()
+        FileTree.write([
             "service/config.py": """
                 import os
 
@@ -174,11 +161,11 @@ enum FakeSecrets {
     }
 
     @Test func exitCodesFollowFailOnAndExitZero() throws {
-        let root = CLI.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        CLI.write(["app.py": "x = 1\n"], under: root)
+        FileTree.write(["app.py": "x = 1\n"], under: root)
         #expect(try CLI.run([root.path]).status == 0)
-        CLI.write(["settings.py": "SECRET_KEY = os.getenv(\"SECRET_KEY\", \"\(FakeSecrets.devKey)\")\n"], under: root)
+        FileTree.write(["settings.py": "SECRET_KEY = os.getenv(\"SECRET_KEY\", \"\(FakeSecrets.devKey)\")\n"], under: root)
         #expect(try CLI.run([root.path]).status == 1)
         #expect(try CLI.run([root.path, "--fail-on", "critical"]).status == 0)
         #expect(try CLI.run([root.path, "--exit-zero"]).status == 0)
@@ -194,9 +181,9 @@ enum FakeSecrets {
     }
 
     @Test func brokenRuleFilesExitTwoWithFileLineAndColumn() throws {
-        let rules = CLI.temporaryDirectory()
+        let rules = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: rules) }
-        CLI.write([
+        FileTree.write([
             "bad.yml": "id: my-rule\npack: mine\ntitle: T\ndescription: D\nhelp: H\nseverity: high\nconfidence: high\nmessage: m\nregex: '(unclosed'\n",
             "typo.yml": "id: other-rule\npack: mine\ntitle: T\ndescription: D\nhelp: H\nseverity: high\nconfidence: high\nmessage: m\nregexp: 'x'\n",
         ], under: rules)
@@ -208,9 +195,9 @@ enum FakeSecrets {
     }
 
     @Test func userRulesAddPacksAndLimitHitsMakeTheScanIncomplete() throws {
-        let root = CLI.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        CLI.write([
+        FileTree.write([
             "rules/slow.yml": "id: slow-rule\npack: custom\ntitle: T\ndescription: D\nhelp: H\nseverity: low\nconfidence: low\nmessage: m\nregex: '(a+)+$'\n",
             "rules/todo.yml": "id: todo-rule\npack: custom\ntitle: T\ndescription: D\nhelp: H\nseverity: low\nconfidence: low\nmessage: m\nregex: 'TODO'\n",
             "src/a.txt": String(repeating: "a", count: 40) + "!\nTODO\n",
@@ -235,7 +222,7 @@ enum FakeSecrets {
     }
 
     @Test func theBinaryCarriesItsRulesWhenCopiedAlone() throws {
-        let directory = CLI.temporaryDirectory()
+        let directory = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("scan")
         try FileManager.default.copyItem(at: CLI.binary, to: copy)

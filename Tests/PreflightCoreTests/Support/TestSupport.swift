@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 @testable import PreflightBuiltinRules
 @testable import PreflightCore
 
@@ -56,22 +57,6 @@ enum TestSupport {
             index += 1
         }
         return Position(line: line, column: offset - lineStart + 1)
-    }
-
-    /// A temporary directory, removed by the caller with `remove`.
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes `files` (relative path → content) under `directory`, creating folders.
-    static func write(_ files: [String: String], under directory: URL) {
-        for (path, content) in files {
-            let url = directory.appendingPathComponent(path)
-            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try! Data(content.utf8).write(to: url)
-        }
     }
 }
 

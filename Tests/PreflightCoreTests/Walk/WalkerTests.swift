@@ -1,4 +1,5 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 @testable import PreflightCore
 
@@ -29,9 +30,9 @@ final class RecordingHandler: WalkHandler {
     }
 
     @Test func honoursNestedGitignoreScanignoreAndInfoExclude() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write([
+        FileTree.write([
             ".gitignore": "*.log\n/dist/\n",
             ".git/info/exclude": "local-notes.md\n",
             ".git/config": "[core]\n",
@@ -51,17 +52,17 @@ final class RecordingHandler: WalkHandler {
     }
 
     @Test func noIgnoreScansEverythingButGit() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write([".gitignore": "*.log\n", "debug.log": "x\n", ".git/HEAD": "ref\n"], under: root)
+        FileTree.write([".gitignore": "*.log\n", "debug.log": "x\n", ".git/HEAD": "ref\n"], under: root)
         let (files, _) = walk(root, WalkOptions(jobs: 1, useIgnoreFiles: false))
         #expect(Set(files.keys) == [".gitignore", "debug.log"])
     }
 
     @Test func binaryAndOversizedFilesAreSkippedAndCounted() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write(["small.txt": "hello\n", "big.txt": String(repeating: "a", count: 5_000)], under: root)
+        FileTree.write(["small.txt": "hello\n", "big.txt": String(repeating: "a", count: 5_000)], under: root)
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: root.appendingPathComponent("image.png"))
         let (files, skipped) = walk(root, WalkOptions(jobs: 2, maxFileSize: 1_000))
         #expect(Set(files.keys) == ["small.txt"])
@@ -70,9 +71,9 @@ final class RecordingHandler: WalkHandler {
     }
 
     @Test func symlinksAreNotFollowedByDefaultAndLoopsAreCaught() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write(["real/file.py": "z = 3\n"], under: root)
+        FileTree.write(["real/file.py": "z = 3\n"], under: root)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: "real")
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("real/loop").path, withDestinationPath: "..")
         let plain = walk(root)
@@ -87,9 +88,9 @@ final class RecordingHandler: WalkHandler {
 
     @Test(.enabled(if: getuid() != 0, "root can read a file without permissions"))
     func unreadableFilesAreReportedNotFatal() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write(["locked.py": "x\n", "open.py": "y\n"], under: root)
+        FileTree.write(["locked.py": "x\n", "open.py": "y\n"], under: root)
         chmod(root.appendingPathComponent("locked.py").path, 0)
         let (files, skipped) = walk(root)
         #expect(Set(files.keys) == ["open.py"])
@@ -97,9 +98,9 @@ final class RecordingHandler: WalkHandler {
     }
 
     @Test func ignoreFilesAboveTheTargetApplyInsideARepository() throws {
-        let root = TestSupport.temporaryDirectory()
+        let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        TestSupport.write([".git/HEAD": "ref\n", ".gitignore": "sub/secret.txt\n*.tmp\n", "sub/secret.txt": "x\n", "sub/a.tmp": "x\n", "sub/app.py": "x\n"], under: root)
+        FileTree.write([".git/HEAD": "ref\n", ".gitignore": "sub/secret.txt\n*.tmp\n", "sub/secret.txt": "x\n", "sub/a.tmp": "x\n", "sub/app.py": "x\n"], under: root)
         let handlers = Walker(options: WalkOptions(jobs: 1)).walk([WalkTarget(fileSystemPath: root.appendingPathComponent("sub").path, displayPath: "")]) { RecordingHandler() }
         #expect(Set(handlers.flatMap { $0.files.keys }) == ["app.py"])
     }
