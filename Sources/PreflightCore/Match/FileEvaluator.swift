@@ -18,6 +18,10 @@ final class FileEvaluator {
         keywordHits = Array(repeating: [], count: catalog.rules.count)
     }
 
+    /// The current file's lexical regions, computed on the first match of a rule that needs them.
+    private var regions: RegionMap?
+    private var language: String?
+
     /// A match that passed the rule's filters, before positions are computed.
     private struct Hit {
         let rule: Int
@@ -31,6 +35,8 @@ final class FileEvaluator {
     func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
         let language = Language.of(fileName: components.last.map(String.init) ?? path)
+        self.language = language
+        regions = nil
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
@@ -131,6 +137,13 @@ final class FileEvaluator {
 
     /// Whether the match passes the rule's entropy floor and none of its allow patterns.
     private func accepts(rule: Rule, whole: Range<Int>, secret: Range<Int>?, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Bool {
+        if rule.needsRegions {
+            let map = regionMap(for: buffer)
+            if let kinds = rule.regions, !kinds.contains(map.kind(at: whole.lowerBound)) { return false }
+            for (name, kinds) in rule.captureRegions {
+                if let range = captures[name], !kinds.contains(map.kind(at: range.lowerBound)) { return false }
+            }
+        }
         if let minimum = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buffer[secret ?? whole])) < minimum {
             return false
         }
@@ -148,6 +161,14 @@ final class FileEvaluator {
             if (try? allow.pattern.firstMatch(in: subject, from: 0, scratch: scratch)) == true { return false }
         }
         return true
+    }
+
+    /// The lexical regions of the current file; files of a language without a lexer are all code.
+    private func regionMap(for buffer: UnsafeRawBufferPointer) -> RegionMap {
+        if let regions { return regions }
+        let map = LexerSyntax.forLanguage(language).map { Lexer(syntax: $0).regions(of: buffer) } ?? .allCode
+        regions = map
+        return map
     }
 
     /// Drops hits that overlap a hit of a rule that supersedes theirs.

@@ -32,12 +32,17 @@ public final class Rule: Sendable {
     let supersededBy: [String]
     /// Lines of context around each keyword occurrence that the regex is tried on; nil: the whole file.
     let window: Int?
+    /// Where the finding must start; nil: anywhere.
+    let regions: Set<RegionKind>?
+    /// Where named captures must start.
+    let captureRegions: [String: Set<RegionKind>]
     /// The named captures the message and the allow patterns read.
     let capturesUsed: [String]
 
     init(
         spec: RuleSpec, severity: Severity, confidence: Confidence, pattern: Pattern, secretGroup: Int?,
-        allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)], includes: [Glob], excludes: [Glob], isBuiltin: Bool
+        allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)], includes: [Glob], excludes: [Glob],
+        regions: Set<RegionKind>?, captureRegions: [String: Set<RegionKind>], isBuiltin: Bool
     ) {
         id = spec.id
         aliases = spec.aliases
@@ -64,12 +69,18 @@ public final class Rule: Sendable {
         self.excludes = excludes
         supersededBy = spec.supersededBy
         window = spec.window
+        self.regions = regions
+        self.captureRegions = captureRegions
         var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
+        for name in captureRegions.keys.sorted() where !used.contains(name) { used.append(name) }
         for allow in allows {
             if case .capture(let name) = allow.target, !used.contains(name) { used.append(name) }
         }
         capturesUsed = used
     }
+
+    /// Whether the rule constrains where its matches may lie lexically.
+    var needsRegions: Bool { regions != nil || !captureRegions.isEmpty }
 
     /// Whether the rule looks at the file at `path` (relative to the scan root) written in `language`.
     public func applies(toPath path: String, language: String?) -> Bool {

@@ -73,6 +73,26 @@ struct RuleCompiler {
                 errors.append(RuleError(allow.origin, ruleId: spec.id, "allow regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern"))
             }
         }
+        func regionSet(_ names: [String]) -> Set<RegionKind>? {
+            var kinds = Set<RegionKind>()
+            for name in names {
+                if name == "any" { return nil }
+                guard let kind = RegionKind(rawValue: name) else {
+                    fail("in", "unknown region '\(name)'; use code, comment, string or any")
+                    continue
+                }
+                kinds.insert(kind)
+            }
+            return kinds.isEmpty ? nil : kinds
+        }
+        let regions = regionSet(spec.regions)
+        var captureRegions: [String: Set<RegionKind>] = [:]
+        for (name, kinds) in spec.captureRegions {
+            if let pattern, pattern.groupNumbers[name] == nil {
+                fail("in", "'in' names '\(name)', which is not a named capture of the regex")
+            }
+            captureRegions[name] = regionSet(kinds)
+        }
         let includes = spec.includePaths.compactMap(Glob.init)
         let excludes = spec.excludePaths.compactMap(Glob.init)
         if includes.count != spec.includePaths.count || excludes.count != spec.excludePaths.count {
@@ -83,7 +103,8 @@ struct RuleCompiler {
         }
         return .success(Rule(
             spec: spec, severity: severity, confidence: confidence, pattern: pattern, secretGroup: secretGroup,
-            allows: allows, includes: includes, excludes: excludes, isBuiltin: isBuiltin
+            allows: allows, includes: includes, excludes: excludes, regions: regions,
+            captureRegions: captureRegions.compactMapValues { $0 }, isBuiltin: isBuiltin
         ))
     }
 

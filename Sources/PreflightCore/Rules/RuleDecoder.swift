@@ -5,7 +5,7 @@ public struct RuleDecoder {
     static let ruleKeys: [String] = [
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
-        "superseded-by", "window", "examples",
+        "superseded-by", "window", "in", "examples",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -163,6 +163,16 @@ private struct Context {
                 spec.window = lines
             } else {
                 fail(window, ruleId, "'window' is a number of lines (0 to 1000) or 'file'")
+            }
+        }
+        if let regions = fields["in"] {
+            if case .mapping(let entries) = regions.value {
+                for (key, value) in entries {
+                    guard let name = key.scalar else { continue }
+                    spec.captureRegions[name] = strings(value, key: "in", ruleId: ruleId) ?? []
+                }
+            } else {
+                spec.regions = strings(regions, key: "in", ruleId: ruleId) ?? []
             }
         }
         if let paths = fields["paths"], let scopes = pairs(paths, allowed: ["include", "exclude"], what: "'paths'", ruleId: ruleId) {

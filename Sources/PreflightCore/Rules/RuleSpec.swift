@@ -65,6 +65,10 @@ public struct RuleSpec: Sendable {
     /// Rules whose overlapping finding makes this rule's finding redundant.
     public var supersededBy: [String] = []
     public var examples: [RuleExample] = []
+    /// Where the finding must start (code, comment, string); empty: anywhere.
+    public var regions: [String] = []
+    /// Where named captures must start, by capture name.
+    public var captureRegions: [String: [String]] = [:]
     /// Lines before and after each keyword occurrence that the regex is tried on; nil means the whole file.
     public var window: Int? = RuleSpec.defaultWindow
 

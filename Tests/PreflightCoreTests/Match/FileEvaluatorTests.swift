@@ -108,4 +108,16 @@ import Testing
         #expect(try scan("demo\n", rules: rules, path: "app.js").isEmpty)
         #expect(try scan("demo\n", rules: rules, path: "tests/test_app.py").isEmpty)
     }
+
+    @Test func regionConstraintsFollowTheLexer() throws {
+        let rules = ["r.yml": Self.rule("r", "in: string", regex: "demo")]
+        let text = "x = 'demo'  # demo\ny = demo\n"
+        #expect(try scan(text, rules: rules, path: "a.py").map(\.region.start.line) == [1])
+        let comments = ["r.yml": Self.rule("r", "in: [comment]", regex: "demo")]
+        #expect(try scan(text, rules: comments, path: "a.py").map(\.region.start.byteColumn) == [15])
+        let slot = ["r.yml": Self.rule("r", "in: {name: code}", regex: "(?<name>demo)")]
+        #expect(try scan(text, rules: slot, path: "a.py").map(\.region.start.line) == [2])
+        // A file without a lexer is all code.
+        #expect(try scan(text, rules: rules, path: "a.txt").isEmpty)
+    }
 }

@@ -126,4 +126,10 @@ import Testing
             #expect(rule.description.count > 40, "\(rule.id) needs a description that says why it matters")
         }
     }
+
+    @Test func regionsMustBeKnownKindsAndCaptures() {
+        let found = errors(["r.yml": Self.valid + "\nin: {word: code, nope: string}\n", "s.yml": Self.valid.replacingOccurrences(of: "demo-rule", with: "other") + "\nin: [code, docs]\n"])
+        #expect(found.contains { $0.file == "r.yml" && $0.message.contains("'in' names 'nope'") })
+        #expect(found.contains { $0.file == "s.yml" && $0.message.contains("unknown region 'docs'") })
+    }
 }
