@@ -11,14 +11,17 @@ public struct Report: Codable, Sendable, Equatable {
     public var summary: Summary
     public var diagnostics: [Diagnostic]
     public var findings: [Finding]
+    /// What the scan inventoried, such as HTTP endpoints; absent when no rule inventories anything.
+    public var inventory: Inventory?
 
-    public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding]) {
+    public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
         self.tool = tool
         self.root = root
         self.summary = summary
         self.diagnostics = diagnostics
         self.findings = findings
+        self.inventory = inventory
     }
 
     /// The program that wrote the report.
@@ -106,6 +109,73 @@ public struct Report: Codable, Sendable, Equatable {
             self.message = message
             self.snippet = snippet
             self.fingerprint = fingerprint
+        }
+    }
+
+    /// Inventories built during the scan.
+    public struct Inventory: Codable, Sendable, Equatable {
+        public var endpoints: Endpoints
+
+        public init(endpoints: Endpoints) {
+            self.endpoints = endpoints
+        }
+    }
+
+    /// The HTTP endpoints found, with their guards. `authenticated` and `rateLimited` count only routes that the
+    /// corresponding pack looked at; `authChecked` and `rateLimitChecked` say how many those were.
+    public struct Endpoints: Codable, Sendable, Equatable {
+        public var total: Int
+        public var files: Int
+        public var authChecked: Int
+        public var authenticated: Int
+        public var rateLimitChecked: Int
+        public var rateLimited: Int
+        /// Routes that are public by design (health, login, docs...).
+        public var publicRoutes: Int
+        public var byFramework: [String: Int]
+        public var byFile: [String: Int]
+        public var items: [Endpoint]
+
+        public init(total: Int, files: Int, authChecked: Int, authenticated: Int, rateLimitChecked: Int, rateLimited: Int,
+                    publicRoutes: Int, byFramework: [String: Int], byFile: [String: Int], items: [Endpoint]) {
+            self.total = total
+            self.files = files
+            self.authChecked = authChecked
+            self.authenticated = authenticated
+            self.rateLimitChecked = rateLimitChecked
+            self.rateLimited = rateLimited
+            self.publicRoutes = publicRoutes
+            self.byFramework = byFramework
+            self.byFile = byFile
+            self.items = items
+        }
+    }
+
+    /// One route: `path` is the HTTP path, `file` and `line` where it is declared.
+    public struct Endpoint: Codable, Sendable, Equatable {
+        public var framework: String
+        public var method: String
+        public var path: String
+        public var file: String
+        public var line: Int
+        public var authenticated: Bool?
+        public var authenticationGuard: String?
+        public var rateLimited: Bool?
+        public var rateLimitGuard: String?
+        public var `public`: Bool
+
+        public init(framework: String, method: String, path: String, file: String, line: Int, authenticated: Bool?,
+                    authenticationGuard: String?, rateLimited: Bool?, rateLimitGuard: String?, public isPublic: Bool) {
+            self.framework = framework
+            self.method = method
+            self.path = path
+            self.file = file
+            self.line = line
+            self.authenticated = authenticated
+            self.authenticationGuard = authenticationGuard
+            self.rateLimited = rateLimited
+            self.rateLimitGuard = rateLimitGuard
+            self.public = isPublic
         }
     }
 }

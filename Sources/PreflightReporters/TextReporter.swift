@@ -34,8 +34,22 @@ public struct TextReporter: Reporter {
         if problems.count > Self.diagnosticsShown {
             out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
         }
+        if let endpoints = report.inventory?.endpoints { out += Self.inventoryLine(endpoints) + "\n" }
         out += summaryLine(report) + "\n"
         return out
+    }
+
+    /// `113 endpoints in 15 files: 0 authenticated (0%), 0 rate-limited (0%)`.
+    static func inventoryLine(_ endpoints: Report.Endpoints) -> String {
+        func share(_ count: Int, of total: Int, _ label: String) -> String {
+            guard total > 0 else { return "\(label) not checked" }
+            return "\(count) \(label) (\(count * 100 / total)%)"
+        }
+        var line = "\(endpoints.total) endpoint\(endpoints.total == 1 ? "" : "s") in \(endpoints.files) file\(endpoints.files == 1 ? "" : "s"): "
+        line += share(endpoints.authenticated, of: endpoints.authChecked, "authenticated") + ", "
+        line += share(endpoints.rateLimited, of: endpoints.rateLimitChecked, "rate-limited")
+        if endpoints.publicRoutes > 0 { line += ", \(endpoints.publicRoutes) public by design" }
+        return line
     }
 
     private func summaryLine(_ report: Report) -> String {

@@ -3,6 +3,7 @@ import express from "express";
 import session from "express-session";
 import Stripe from "stripe";
 
+// ruleid: rate-limit-missing-in-repository
 const app = express();
 
 // ruleid: dev-keys-env-fallback-javascript

@@ -3,7 +3,7 @@ import PCRE2Kit
 /// Runs every applicable rule of a catalog over one file's bytes. One per thread: it owns the match scratch.
 final class FileEvaluator {
     private let catalog: RuleCatalog
-    private let scratch: MatchScratch
+    let scratch: MatchScratch
     private let redact: Bool
     /// For each rule, where its keywords end in the current file.
     private var keywordHits: [[Int]]
@@ -16,6 +16,8 @@ final class FileEvaluator {
         self.redact = redact
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.rules.count)
+        foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
+        foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
     }
 
     /// The current file's lexical regions, computed on the first match of a rule that needs them.
@@ -31,12 +33,52 @@ final class FileEvaluator {
         let captures: [String: Range<Int>]
     }
 
-    /// The findings and diagnostics for the file at `path` (relative to the scan root) holding `buffer`.
-    func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    /// What one file yields.
+    struct Outcome {
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        /// Findings of repository-level rules, decided after the walk.
+        var repositoryCandidates: [Finding] = []
+        var endpoints: [Endpoint] = []
+    }
+
+    /// Repository facts seen by this evaluator so far: patterns found, path globs matched.
+    private(set) var foundPatterns: [Bool]
+    private(set) var foundPaths: [Bool]
+    /// Condition patterns rendered with a match's captures, per file.
+    var renderedPatterns: [String: Pattern] = [:]
+    private var lineIndex: LineIndex?
+    private var endpoints: [String: Endpoint] = [:]
+
+    /// The findings, diagnostics, repository candidates and endpoints of the file at `path` holding `buffer`.
+    func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> Outcome {
+        defer { searchRepositoryPatterns(in: buffer) }
+        return evaluateRules(buffer, path: path)
+    }
+
+    /// Records that a file exists at `path`, for `path-exists` and `path-missing`.
+    func notePath(_ path: String) {
+        guard !catalog.pathGlobs.isEmpty else { return }
+        for (index, glob) in catalog.pathGlobs.enumerated() where !foundPaths[index] && glob.matchesFileOrAncestor(path) {
+            foundPaths[index] = true
+        }
+    }
+
+    /// Searches the repository patterns not found yet.
+    private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
+        for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
+            if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
+        }
+    }
+
+    private func evaluateRules(_ buffer: UnsafeRawBufferPointer, path: String) -> Outcome {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
         let language = Language.of(fileName: components.last.map(String.init) ?? path)
         self.language = language
         regions = nil
+        lineIndex = nil
+        endpoints = [:]
+        renderedPatterns = [:]
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
@@ -44,7 +86,7 @@ final class FileEvaluator {
             applicable.append(index)
             if !rule.keywords.isEmpty { needsKeywords = true }
         }
-        guard !applicable.isEmpty else { return ([], []) }
+        guard !applicable.isEmpty else { return Outcome() }
         if needsKeywords {
             for index in keywordHits.indices where !keywordHits[index].isEmpty { keywordHits[index].removeAll(keepingCapacity: true) }
             catalog.automaton.scan(buffer, into: &keywordHits)
@@ -70,9 +112,16 @@ final class FileEvaluator {
                 }
             }
         }
-        guard !hits.isEmpty else { return ([], diagnostics) }
-        hits = dropSuperseded(hits)
-        return (findings(for: hits, in: buffer, path: path), diagnostics)
+        var outcome = Outcome(diagnostics: diagnostics, endpoints: endpoints.values.sorted(by: Endpoint.reportOrder))
+        guard !hits.isEmpty else { return outcome }
+        for finding in findings(for: dropSuperseded(hits), in: buffer, path: path) {
+            if catalog.rules[catalog.ruleIndex[finding.ruleId]!].structure.isRepositoryLevel {
+                outcome.repositoryCandidates.append(finding)
+            } else {
+                outcome.findings.append(finding)
+            }
+        }
+        return outcome
     }
 
     /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged.
@@ -128,22 +177,40 @@ final class FileEvaluator {
                     captures[name] = range
                 }
             }
-            if accepts(rule: rule, whole: whole, secret: secret, captures: captures, in: buffer) {
+            guard inAllowedRegions(rule: rule, whole: whole, captures: captures, in: buffer) else { continue }
+            let passes = passesFilters(rule: rule, whole: whole, secret: secret, captures: captures, in: buffer)
+            var verdict = Verdict.report
+            if !rule.structure.isEmpty {
+                verdict = structuralVerdict(rule: rule, whole: whole, captures: captures, in: buffer)
+                if case .notApplicable = verdict { continue }
+            }
+            if let template = rule.structure.endpoint {
+                var guardText: String?
+                if passes, case .guarded(let text) = verdict { guardText = text }
+                record(template, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
+            }
+            let report: Bool
+            if case .report = verdict { report = passes } else { report = false }
+            if report {
                 hits.append(Hit(rule: index, range: whole, secret: secret, captures: captures))
             }
         }
         return nil
     }
 
-    /// Whether the match passes the rule's entropy floor and none of its allow patterns.
-    private func accepts(rule: Rule, whole: Range<Int>, secret: Range<Int>?, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Bool {
-        if rule.needsRegions {
-            let map = regionMap(for: buffer)
-            if let kinds = rule.regions, !kinds.contains(map.kind(at: whole.lowerBound)) { return false }
-            for (name, kinds) in rule.captureRegions {
-                if let range = captures[name], !kinds.contains(map.kind(at: range.lowerBound)) { return false }
-            }
+    /// Whether the match and its constrained captures start in the lexical regions the rule asks for.
+    private func inAllowedRegions(rule: Rule, whole: Range<Int>, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Bool {
+        guard rule.regions != nil || !rule.captureRegions.isEmpty else { return true }
+        let map = regionMap(for: buffer)
+        if let kinds = rule.regions, !kinds.contains(map.kind(at: whole.lowerBound)) { return false }
+        for (name, kinds) in rule.captureRegions {
+            if let range = captures[name], !kinds.contains(map.kind(at: range.lowerBound)) { return false }
         }
+        return true
+    }
+
+    /// Whether the match passes the rule's entropy floor and none of its allow patterns.
+    private func passesFilters(rule: Rule, whole: Range<Int>, secret: Range<Int>?, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Bool {
         if let minimum = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buffer[secret ?? whole])) < minimum {
             return false
         }
@@ -163,8 +230,41 @@ final class FileEvaluator {
         return true
     }
 
+    /// The current file's line index, built on first use.
+    func lines(of buffer: UnsafeRawBufferPointer) -> LineIndex {
+        if let lineIndex { return lineIndex }
+        let index = LineIndex(buffer)
+        lineIndex = index
+        return index
+    }
+
+    /// Adds a route to the file's endpoints, merged with what other rules found about it.
+    private func record(_ template: StructuralConditions.EndpointTemplate, whole: Range<Int>, captures: [String: Range<Int>],
+                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) {
+        let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
+        var endpoint = Endpoint(
+            framework: template.framework, method: template.method.render(value).uppercased(), route: template.path.render(value),
+            path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
+        )
+        endpoint.isPublic = isPublic
+        switch template.guardKind {
+        case .authentication:
+            endpoint.authenticated = guarded
+            endpoint.authenticationGuard = guarded ? guardText : nil
+        case .rateLimit:
+            endpoint.rateLimited = guarded
+            endpoint.rateLimitGuard = guarded ? guardText : nil
+        }
+        if var existing = endpoints[endpoint.key] {
+            existing.merge(endpoint)
+            endpoints[endpoint.key] = existing
+        } else {
+            endpoints[endpoint.key] = endpoint
+        }
+    }
+
     /// The lexical regions of the current file; files of a language without a lexer are all code.
-    private func regionMap(for buffer: UnsafeRawBufferPointer) -> RegionMap {
+    func regionMap(for buffer: UnsafeRawBufferPointer) -> RegionMap {
         if let regions { return regions }
         let map = LexerSyntax.forLanguage(language).map { Lexer(syntax: $0).regions(of: buffer) } ?? .allCode
         regions = map
@@ -181,7 +281,7 @@ final class FileEvaluator {
     }
 
     private func findings(for hits: [Hit], in buffer: UnsafeRawBufferPointer, path: String) -> [Finding] {
-        let lines = LineIndex(buffer)
+        let lines = lines(of: buffer)
         var ordinals: [String: Int] = [:]
         let ordered = hits.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         return ordered.map { hit in

@@ -1,8 +1,10 @@
 /// A rule message with `{{name}}` placeholders, split once into literal text and capture references.
+/// `{{first|second|fallback}}` takes the first of the named captures that is not empty, else the literal fallback;
+/// `{{name:upper}}` upper-cases the text.
 struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
-        case capture(name: String)
+        case capture(names: [String], fallback: String?, upper: Bool)
     }
 
     let parts: [Part]
@@ -14,8 +16,15 @@ struct MessageTemplate: Sendable {
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
-            parts.append(.capture(name: name))
+            var inside = Substring(rest[open.upperBound..<close.lowerBound])
+            let upper = inside.hasSuffix(":upper")
+            if upper { inside = inside.dropLast(":upper".count) }
+            let alternatives = inside.split(separator: "|", omittingEmptySubsequences: false)
+            if alternatives.count > 1 {
+                parts.append(.capture(names: alternatives.dropLast().map { $0.trimmingCharacters(in: " ") }, fallback: String(alternatives.last!), upper: upper))
+            } else {
+                parts.append(.capture(names: [alternatives[0].trimmingCharacters(in: " ")], fallback: nil, upper: upper))
+            }
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
@@ -24,7 +33,10 @@ struct MessageTemplate: Sendable {
 
     /// The capture names the template refers to.
     var captureNames: [String] {
-        parts.compactMap { if case .capture(let name) = $0 { return name } else { return nil } }
+        parts.flatMap { part -> [String] in
+            if case .capture(let names, _, _) = part { return names }
+            return []
+        }
     }
 
     /// The message with each placeholder replaced by `value(name)`.
@@ -32,7 +44,9 @@ struct MessageTemplate: Sendable {
         parts.map { part in
             switch part {
             case .text(let text): return text
-            case .capture(let name): return value(name)
+            case .capture(let names, let fallback, let upper):
+                let text = names.lazy.map(value).first { !$0.isEmpty } ?? fallback ?? ""
+                return upper ? text.uppercased() : text
             }
         }.joined()
     }

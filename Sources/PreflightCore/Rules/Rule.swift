@@ -32,6 +32,8 @@ public final class Rule: Sendable {
     let supersededBy: [String]
     /// Lines of context around each keyword occurrence that the regex is tried on; nil: the whole file.
     let window: Int?
+    /// Conditions on the match's block, file and repository, and its endpoint record.
+    let structure: StructuralConditions
     /// Where the finding must start; nil: anywhere.
     let regions: Set<RegionKind>?
     /// Where named captures must start.
@@ -42,7 +44,7 @@ public final class Rule: Sendable {
     init(
         spec: RuleSpec, severity: Severity, confidence: Confidence, pattern: Pattern, secretGroup: Int?,
         allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)], includes: [Glob], excludes: [Glob],
-        regions: Set<RegionKind>?, captureRegions: [String: Set<RegionKind>], isBuiltin: Bool
+        regions: Set<RegionKind>?, captureRegions: [String: Set<RegionKind>], structure: StructuralConditions, isBuiltin: Bool
     ) {
         id = spec.id
         aliases = spec.aliases
@@ -71,8 +73,9 @@ public final class Rule: Sendable {
         window = spec.window
         self.regions = regions
         self.captureRegions = captureRegions
+        self.structure = structure
         var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
-        for name in captureRegions.keys.sorted() where !used.contains(name) { used.append(name) }
+        for name in captureRegions.keys.sorted() + structure.captureNames where !used.contains(name) { used.append(name) }
         for allow in allows {
             if case .capture(let name) = allow.target, !used.contains(name) { used.append(name) }
         }
@@ -80,7 +83,7 @@ public final class Rule: Sendable {
     }
 
     /// Whether the rule constrains where its matches may lie lexically.
-    var needsRegions: Bool { regions != nil || !captureRegions.isEmpty }
+    var needsRegions: Bool { regions != nil || !captureRegions.isEmpty || structure.needsRegions }
 
     /// Whether the rule looks at the file at `path` (relative to the scan root) written in `language`.
     public func applies(toPath path: String, language: String?) -> Bool {
@@ -98,6 +101,8 @@ public final class Rule: Sendable {
 
     /// The number of capture groups the rule's patterns need in a `MatchScratch`.
     var captureCapacity: Int {
-        ([pattern] + allows.map(\.pattern)).map(\.captureCount).max()! + 1
+        let conditions = structure.has + structure.lacks + structure.fileHas + structure.fileLacks
+            + structure.inside.map(\.header) + structure.notInside.map(\.header)
+        return (([pattern] + allows.map(\.pattern)).map(\.captureCount) + conditions.map(\.captureCount)).max()! + 1
     }
 }

@@ -1,17 +1,61 @@
-/// The rules of one scan, frozen: the keyword automaton over all of them, and what each thread's scratch needs.
+import PCRE2Kit
+
+/// The rules of one scan, frozen: the keyword automaton over all of them, what each thread's scratch needs,
+/// and the repository facts (patterns found anywhere, paths that exist) that repository-level rules ask about.
 public final class RuleCatalog: Sendable {
     public let rules: [Rule]
     let automaton: KeywordAutomaton
     /// Capture pairs a `MatchScratch` needs for every rule of the catalog.
     let captureCapacity: Int
+    /// Each rule's index, by id.
+    let ruleIndex: [String: Int]
     /// For each rule, the indices of the rules that supersede it.
     let supersededBy: [[Int]]
+    /// Patterns searched in every file until found once (`repo-has`, `repo-lacks`).
+    let repositoryPatterns: [Pattern]
+    /// Globs matched against every walked path (`path-exists`, `path-missing`).
+    let pathGlobs: [Glob]
+    /// For each rule, its repository conditions as indices into the two lists above.
+    let repositoryConditions: [RepositoryConditions]
+
+    /// A rule's repository conditions, by fact index.
+    struct RepositoryConditions: Sendable {
+        var has: [Int] = []
+        var lacks: [Int] = []
+        var pathsExist: [Int] = []
+        var pathsMissing: [Int] = []
+    }
 
     public init(_ ruleSet: RuleSet) {
         rules = ruleSet.rules
         automaton = KeywordAutomaton(keywords: rules.map(\.keywords))
-        captureCapacity = rules.map(\.captureCapacity).max() ?? 1
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        ruleIndex = index
         supersededBy = rules.map { rule in rule.supersededBy.compactMap { index[$0] } }
+        var patterns: [Pattern] = []
+        var patternIndex: [String: Int] = [:]
+        var globs: [Glob] = []
+        func fact(_ source: String) -> Int? {
+            if let existing = patternIndex[source] { return existing }
+            guard let pattern = try? Pattern(source, options: .multiline) else { return nil }
+            patterns.append(pattern)
+            patternIndex[source] = patterns.count - 1
+            return patterns.count - 1
+        }
+        func path(_ glob: Glob) -> Int {
+            if let existing = globs.firstIndex(of: glob) { return existing }
+            globs.append(glob)
+            return globs.count - 1
+        }
+        repositoryConditions = rules.map { rule in
+            let structure = rule.structure
+            return RepositoryConditions(
+                has: structure.repoHas.compactMap(fact), lacks: structure.repoLacks.compactMap(fact),
+                pathsExist: structure.pathExists.map(path), pathsMissing: structure.pathMissing.map(path)
+            )
+        }
+        repositoryPatterns = patterns
+        pathGlobs = globs
+        captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 }).max() ?? 1
     }
 }

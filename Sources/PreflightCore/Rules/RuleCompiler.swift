@@ -93,6 +93,7 @@ struct RuleCompiler {
             }
             captureRegions[name] = regionSet(kinds)
         }
+        let structure = compileStructure(spec, pattern: pattern, fail: fail)
         let includes = spec.includePaths.compactMap(Glob.init)
         let excludes = spec.excludePaths.compactMap(Glob.init)
         if includes.count != spec.includePaths.count || excludes.count != spec.excludePaths.count {
@@ -104,7 +105,7 @@ struct RuleCompiler {
         return .success(Rule(
             spec: spec, severity: severity, confidence: confidence, pattern: pattern, secretGroup: secretGroup,
             allows: allows, includes: includes, excludes: excludes, regions: regions,
-            captureRegions: captureRegions.compactMapValues { $0 }, isBuiltin: isBuiltin
+            captureRegions: captureRegions.compactMapValues { $0 }, structure: structure, isBuiltin: isBuiltin
         ))
     }
 

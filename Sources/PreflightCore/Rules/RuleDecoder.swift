@@ -5,7 +5,8 @@ public struct RuleDecoder {
     static let ruleKeys: [String] = [
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
-        "superseded-by", "window", "in", "examples",
+        "superseded-by", "window", "in", "block", "has", "lacks", "file-has", "file-lacks", "inside", "not-inside",
+        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "examples",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -165,6 +166,7 @@ private struct Context {
                 fail(window, ruleId, "'window' is a number of lines (0 to 1000) or 'file'")
             }
         }
+        spec.structure = structure(fields, ruleId: ruleId)
         if let regions = fields["in"] {
             if case .mapping(let entries) = regions.value {
                 for (key, value) in entries {
@@ -183,6 +185,52 @@ private struct Context {
         if let examples = fields["examples"] { spec.examples = self.examples(examples, ruleId: ruleId) }
         for (key, value) in fields { spec.keyOrigins[key] = origin(value) }
         return errors.count == errorCount ? spec : nil
+    }
+
+    mutating func structure(_ fields: [String: YAMLNode], ruleId: String?) -> StructureSpec {
+        var structure = StructureSpec()
+        func list(_ key: String) -> [String] {
+            guard let value = fields[key] else { return [] }
+            return strings(value, key: key, ruleId: ruleId) ?? []
+        }
+        if let block = fields["block"] { structure.block = string(block, key: "block", ruleId: ruleId) }
+        structure.has = list("has")
+        structure.lacks = list("lacks")
+        structure.fileHas = list("file-has")
+        structure.fileLacks = list("file-lacks")
+        structure.repoHas = list("repo-has")
+        structure.repoLacks = list("repo-lacks")
+        structure.pathExists = list("path-exists")
+        structure.pathMissing = list("path-missing")
+        structure.inside = enclosing(fields["inside"], key: "inside", ruleId: ruleId)
+        structure.notInside = enclosing(fields["not-inside"], key: "not-inside", ruleId: ruleId)
+        if let node = fields["endpoint"],
+            let entries = pairs(node, allowed: ["framework", "method", "path", "guard"], what: "'endpoint'", ruleId: ruleId) {
+            for key in ["framework", "method", "path", "guard"] where entries[key] == nil {
+                fail(node, ruleId, "'endpoint' needs '\(key)'")
+            }
+            func text(_ key: String) -> String { entries[key].flatMap { string($0, key: key, ruleId: ruleId) } ?? "" }
+            structure.endpoint = .init(framework: text("framework"), method: text("method"), path: text("path"), guardKind: text("guard"))
+        }
+        return structure
+    }
+
+    /// `inside` / `not-inside`: one mapping `{header, block}` or a list of them.
+    mutating func enclosing(_ node: YAMLNode?, key: String, ruleId: String?) -> [StructureSpec.Enclosing] {
+        guard let node else { return [] }
+        let items: [YAMLNode]
+        if case .sequence(let list) = node.value { items = list } else { items = [node] }
+        var result: [StructureSpec.Enclosing] = []
+        for item in items {
+            guard let entries = pairs(item, allowed: ["header", "block"], what: "'\(key)'", ruleId: ruleId) else { continue }
+            guard let headerNode = entries["header"], let header = string(headerNode, key: "header", ruleId: ruleId),
+                let blockNode = entries["block"], let block = string(blockNode, key: "block", ruleId: ruleId) else {
+                fail(item, ruleId, "'\(key)' needs 'header' (a regex) and 'block' (\(BlockKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            result.append(.init(header: header, block: block, origin: origin(headerNode)))
+        }
+        return result
     }
 
     mutating func allows(_ node: YAMLNode, ruleId: String?) -> [RuleSpec.Allow] {

@@ -20,34 +20,51 @@ public struct ScanEngine: Sendable {
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
+        var candidates: [Finding] = []
+        var endpoints: [Endpoint] = []
         var skipped: [Diagnostic.Kind: Int] = [:]
         var files = 0, bytes = 0
+        var facts = RepositoryFacts(catalog: catalog)
         for handler in handlers {
-            findings += handler.findings
-            diagnostics += handler.diagnostics
+            findings += handler.outcome.findings
+            diagnostics += handler.outcome.diagnostics
+            candidates += handler.outcome.repositoryCandidates
+            endpoints += handler.outcome.endpoints
             files += handler.files
             bytes += handler.bytes
             skipped.merge(handler.skipped, uniquingKeysWith: +)
+            facts.add(handler.evaluator)
         }
+        findings += facts.decide(candidates)
         findings.sort(by: Finding.reportOrder)
         diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-        return ScanResult(findings: findings, diagnostics: diagnostics, filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed)
+        return ScanResult(
+            findings: findings, diagnostics: diagnostics, endpoints: endpoints.sorted(by: Endpoint.reportOrder),
+            filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed
+        )
     }
 
-    /// Scans one in-memory file as if it were at `path` (relative to a scan root): for rule examples and tests.
-    public func scan(text: String, path: String) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    /// Scans one in-memory file as if it were at `path` (relative to a scan root) and the whole repository:
+    /// for rule examples and tests.
+    public func scan(text: String, path: String) -> (findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint]) {
         let evaluator = FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits)
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { evaluator.evaluate(UnsafeRawBufferPointer($0), path: path) }
+        evaluator.notePath(path)
+        let outcome: FileEvaluator.Outcome = bytes.withUnsafeMutableBytes { raw in
+            evaluator.evaluate(UnsafeRawBufferPointer(raw), path: path)
+        }
+        var facts = RepositoryFacts(catalog: catalog)
+        facts.add(evaluator)
+        let findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder)
+        return (findings, outcome.diagnostics, outcome.endpoints)
     }
 }
 
 /// One worker's share of a scan.
 final class ScanHandler: WalkHandler {
     let evaluator: FileEvaluator
-    var findings: [Finding] = []
-    var diagnostics: [Diagnostic] = []
+    var outcome = FileEvaluator.Outcome()
     var skipped: [Diagnostic.Kind: Int] = [:]
     var files = 0
     var bytes = 0
@@ -59,13 +76,17 @@ final class ScanHandler: WalkHandler {
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
         files += 1
         bytes += buffer.count
+        evaluator.notePath(path)
         let result = evaluator.evaluate(buffer, path: path)
-        findings += result.findings
-        diagnostics += result.diagnostics
+        outcome.findings += result.findings
+        outcome.diagnostics += result.diagnostics
+        outcome.repositoryCandidates += result.repositoryCandidates
+        outcome.endpoints += result.endpoints
     }
 
     func skip(_ diagnostic: Diagnostic) {
         skipped[diagnostic.kind, default: 0] += 1
-        if diagnostic.level != .note { diagnostics.append(diagnostic) }
+        if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
+        if diagnostic.level != .note { outcome.diagnostics.append(diagnostic) }
     }
 }

@@ -4,15 +4,18 @@ public struct ScanResult: Sendable {
     public let findings: [Finding]
     /// Warnings and errors, sorted by path; notes (binary files, links not followed) are only counted.
     public let diagnostics: [Diagnostic]
+    /// HTTP routes found by rules with an `endpoint`, sorted by path and line.
+    public let endpoints: [Endpoint]
     public let filesScanned: Int
     public let bytesScanned: Int
     /// Files and directories passed over, by reason.
     public let skipped: [Diagnostic.Kind: Int]
     public let durationMilliseconds: Int
 
-    public init(findings: [Finding], diagnostics: [Diagnostic], filesScanned: Int, bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
+    public init(findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint] = [], filesScanned: Int, bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
         self.findings = findings
         self.diagnostics = diagnostics
+        self.endpoints = endpoints
         self.filesScanned = filesScanned
         self.bytesScanned = bytesScanned
         self.skipped = skipped

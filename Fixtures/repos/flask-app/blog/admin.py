@@ -1,0 +1,16 @@
+from flask import Blueprint, render_template
+from flask_login import login_required
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+@login_required
+def require_login():
+    pass
+
+
+# ruleid: rate-limit-flask-route-without-limiter
+@bp.route("/dashboard")
+def dashboard():
+    return render_template("dashboard.html")

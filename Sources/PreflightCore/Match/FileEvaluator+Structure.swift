@@ -1,0 +1,71 @@
+import PCRE2Kit
+
+extension FileEvaluator {
+    /// What the structural conditions say about a match.
+    enum Verdict {
+        /// Report it.
+        case report
+        /// A guard was found (in the block, the file or an enclosing block): the text that guards it.
+        case guarded(String)
+        /// A required context is missing (`has`, `file-has`, `inside`): the rule does not apply to this match.
+        case notApplicable
+    }
+
+    /// The verdict on a match that passed the rule's filters, given its block, file and enclosing blocks.
+    /// Conditions that decide whether the rule applies are checked before those that look for a guard.
+    func structuralVerdict(rule: Rule, whole: Range<Int>, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> Verdict {
+        let structure = rule.structure
+        let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
+        let regions = structure.needsRegions ? regionMap(for: buffer) : .allCode
+        let file = 0..<buffer.count
+        let block = structure.block.map { BlockFinder.block($0, from: whole.lowerBound, in: buffer, regions: regions) }
+        for template in structure.fileHas where firstMatch(template, in: file, of: buffer, value: value) == nil {
+            return .notApplicable
+        }
+        if let block {
+            for template in structure.has where firstMatch(template, in: block, of: buffer, value: value) == nil {
+                return .notApplicable
+            }
+        }
+        for (header, kind) in structure.inside where enclosingHeader(header, kind, around: whole.lowerBound, in: buffer, regions: regions, value: value) == nil {
+            return .notApplicable
+        }
+        if let block {
+            for template in structure.lacks {
+                if let found = firstMatch(template, in: block, of: buffer, value: value) { return .guarded(Self.text(buffer, found)) }
+            }
+        }
+        for template in structure.fileLacks {
+            if let found = firstMatch(template, in: file, of: buffer, value: value) { return .guarded(Self.text(buffer, found)) }
+        }
+        for (header, kind) in structure.notInside {
+            if let found = enclosingHeader(header, kind, around: whole.lowerBound, in: buffer, regions: regions, value: value) {
+                return .guarded(Self.text(buffer, found))
+            }
+        }
+        return .report
+    }
+
+    /// The first match of `template` that starts inside `range`, or nil. Lookbehinds see the text before it.
+    private func firstMatch(_ template: PatternTemplate, in range: Range<Int>, of buffer: UnsafeRawBufferPointer, value: (String) -> String) -> Range<Int>? {
+        guard let pattern = template.pattern(captures: value, cache: &renderedPatterns) else { return nil }
+        let subject = UnsafeRawBufferPointer(rebasing: buffer[0..<range.upperBound])
+        guard (try? pattern.firstMatch(in: subject, from: range.lowerBound, scratch: scratch)) == true else { return nil }
+        return scratch.range(ofGroup: 0)
+    }
+
+    /// The header match (its range) whose `kind` block contains `offset`, if any.
+    private func enclosingHeader(_ header: PatternTemplate, _ kind: BlockKind, around offset: Int, in buffer: UnsafeRawBufferPointer,
+                                 regions: RegionMap, value: (String) -> String) -> Range<Int>? {
+        guard let pattern = header.pattern(captures: value, cache: &renderedPatterns) else { return nil }
+        var start = 0
+        while start < offset {
+            guard (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let found = scratch.range(ofGroup: 0) else { return nil }
+            if found.lowerBound >= offset { return nil }
+            let block = BlockFinder.block(kind, from: found.lowerBound, in: buffer, regions: regions)
+            if block.contains(offset) && regions.kind(at: found.lowerBound) != .comment { return found }
+            start = max(found.upperBound, found.lowerBound + 1)
+        }
+        return nil
+    }
+}

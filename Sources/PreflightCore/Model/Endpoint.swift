@@ -1,0 +1,48 @@
+/// One HTTP route found in the code, and what guards it.
+public struct Endpoint: Sendable, Hashable {
+    public let framework: String
+    public let method: String
+    public let route: String
+    public let path: String
+    public let line: Int
+    /// Whether an authentication guard was found; nil when no authentication rule looked at the route.
+    public var authenticated: Bool?
+    /// Whether a rate limiter was found; nil when no rate-limit rule looked at the route.
+    public var rateLimited: Bool?
+    /// The guard that protects it, as written (a dependency, a decorator, a middleware).
+    public var authenticationGuard: String?
+    public var rateLimitGuard: String?
+    /// A route that is public by design (health, login, docs...), as the rule's allow list says.
+    public var isPublic: Bool
+
+    public init(framework: String, method: String, route: String, path: String, line: Int) {
+        self.framework = framework
+        self.method = method
+        self.route = route
+        self.path = path
+        self.line = line
+        isPublic = false
+    }
+
+    /// Identity across rules: the same route seen by the authentication and the rate-limit pack.
+    var key: String { "\(path)\u{0}\(line)\u{0}\(method)\u{0}\(route)" }
+
+    /// Adds what another rule learnt about the same route.
+    /// A guard found by any rule counts.
+    mutating func merge(_ other: Endpoint) {
+        if let guarded = other.authenticated, authenticated != true {
+            authenticated = guarded
+            authenticationGuard = other.authenticationGuard
+        }
+        if let guarded = other.rateLimited, rateLimited != true {
+            rateLimited = guarded
+            rateLimitGuard = other.rateLimitGuard
+        }
+        isPublic = isPublic || other.isPublic
+    }
+
+    /// Report order: path, line, method, route.
+    static func reportOrder(_ lhs: Endpoint, _ rhs: Endpoint) -> Bool {
+        (lhs.path, lhs.line, lhs.method, lhs.route) < (rhs.path, rhs.line, rhs.method, rhs.route)
+    }
+}

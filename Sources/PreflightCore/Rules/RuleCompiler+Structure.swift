@@ -1,0 +1,79 @@
+import PCRE2Kit
+
+extension RuleCompiler {
+    /// Validates and compiles a rule's structural conditions; errors go to `fail(key, message)`.
+    func compileStructure(_ spec: RuleSpec, pattern: Pattern?, fail: (String, String) -> Void) -> StructuralConditions {
+        let structure = spec.structure
+        func blockKind(_ name: String?, key: String) -> BlockKind? {
+            guard let name else { return nil }
+            guard let kind = BlockKind(rawValue: name) else {
+                fail(key, "unknown block '\(name)'; use \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return kind
+        }
+        func templates(_ sources: [String], key: String, placeholders: Bool = true) -> [PatternTemplate] {
+            sources.compactMap { source -> PatternTemplate? in
+                do throws(PCRE2Error) {
+                    let template = try PatternTemplate(source)
+                    if !placeholders && !template.captureNames.isEmpty {
+                        fail(key, "'\(key)' is evaluated across the repository and cannot use {{captures}}")
+                    }
+                    for name in template.captureNames where pattern?.groupNumbers[name] == nil && pattern != nil {
+                        fail(key, "'\(key)' refers to '{{\(name)}}', which is not a named capture of the regex")
+                    }
+                    return template
+                } catch {
+                    fail(key, "'\(key)' regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+                    return nil
+                }
+            }
+        }
+        func enclosing(_ items: [StructureSpec.Enclosing], key: String) -> [(header: PatternTemplate, block: BlockKind)] {
+            items.compactMap { item in
+                guard let header = templates([item.header], key: key).first, let block = blockKind(item.block, key: key) else { return nil }
+                return (header, block)
+            }
+        }
+        let block = blockKind(structure.block, key: "block")
+        if block == nil && structure.block == nil && (!structure.has.isEmpty || !structure.lacks.isEmpty) {
+            fail(structure.has.isEmpty ? "lacks" : "has", "'has' and 'lacks' look inside the match's block: say which with 'block'")
+        }
+        var endpoint: StructuralConditions.EndpointTemplate?
+        if let spec = structure.endpoint {
+            let guardKind = StructuralConditions.GuardKind(rawValue: spec.guardKind)
+            if guardKind == nil {
+                fail("endpoint", "unknown endpoint guard '\(spec.guardKind)'; use authentication or rate-limit")
+            }
+            let method = MessageTemplate(spec.method), path = MessageTemplate(spec.path)
+            for name in method.captureNames + path.captureNames where pattern != nil && pattern?.groupNumbers[name] == nil {
+                fail("endpoint", "'endpoint' refers to '{{\(name)}}', which is not a named capture of the regex")
+            }
+            if let guardKind { endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind) }
+        }
+        for source in structure.repoHas + structure.repoLacks {
+            do throws(PCRE2Error) { _ = try Pattern(source, options: .multiline) } catch {
+                fail("repo-has", "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+            }
+        }
+        let pathExists = structure.pathExists.compactMap(Glob.init)
+        let pathMissing = structure.pathMissing.compactMap(Glob.init)
+        if pathExists.count != structure.pathExists.count || pathMissing.count != structure.pathMissing.count {
+            fail("path-exists", "path globs must not be empty")
+        }
+        return StructuralConditions(
+            block: block,
+            has: templates(structure.has, key: "has"),
+            lacks: templates(structure.lacks, key: "lacks"),
+            fileHas: templates(structure.fileHas, key: "file-has"),
+            fileLacks: templates(structure.fileLacks, key: "file-lacks"),
+            inside: enclosing(structure.inside, key: "inside"),
+            notInside: enclosing(structure.notInside, key: "not-inside"),
+            repoHas: structure.repoHas,
+            repoLacks: structure.repoLacks,
+            pathExists: pathExists,
+            pathMissing: pathMissing,
+            endpoint: endpoint
+        )
+    }
+}

@@ -1,0 +1,39 @@
+/// The structural part of a rule as written: conditions on the match's block, its file and the repository,
+/// and what an endpoint match records in the inventory.
+public struct StructureSpec: Sendable {
+    /// A block whose header pattern a match must (or must not) lie in.
+    public struct Enclosing: Sendable {
+        public var header: String
+        public var block: String
+        public var origin: RuleSpec.Origin
+    }
+
+    /// What a route match records in the endpoint inventory; values may use `{{capture}}`.
+    public struct EndpointSpec: Sendable {
+        public var framework: String
+        public var method: String
+        public var path: String
+        /// `authentication` or `rate-limit`: what a match without a finding proves about the route.
+        public var guardKind: String
+    }
+
+    public var block: String?
+    public var has: [String] = []
+    public var lacks: [String] = []
+    public var fileHas: [String] = []
+    public var fileLacks: [String] = []
+    public var inside: [Enclosing] = []
+    public var notInside: [Enclosing] = []
+    public var repoHas: [String] = []
+    public var repoLacks: [String] = []
+    public var pathExists: [String] = []
+    public var pathMissing: [String] = []
+    public var endpoint: EndpointSpec?
+
+    public init() {}
+
+    /// Whether anything here is decided only after the whole tree was walked.
+    public var isRepositoryLevel: Bool {
+        !repoHas.isEmpty || !repoLacks.isEmpty || !pathExists.isEmpty || !pathMissing.isEmpty
+    }
+}

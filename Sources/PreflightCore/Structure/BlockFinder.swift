@@ -1,0 +1,71 @@
+/// Finds the block of a match: a Python suite, a balanced `{…}`, a call's arguments, or the line.
+/// Brackets inside strings and comments do not count.
+enum BlockFinder {
+    /// The byte range of the `kind` block that starts with the match at `start`.
+    static func block(_ kind: BlockKind, from start: Int, in buffer: UnsafeRawBufferPointer, regions: RegionMap) -> Range<Int> {
+        switch kind {
+        case .line: return FileEvaluator.lines(around: start..<start, in: buffer)
+        case .braces: return balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
+        case .call: return balanced(open: UInt8(ascii: "("), close: UInt8(ascii: ")"), from: start, in: buffer, regions: regions)
+        case .python: return pythonSuite(from: start, in: buffer)
+        }
+    }
+
+    /// From `start` to just after the bracket closing the first `open` found in code; the rest of the file when unbalanced.
+    static func balanced(open: UInt8, close: UInt8, from start: Int, in buffer: UnsafeRawBufferPointer, regions: RegionMap) -> Range<Int> {
+        var index = start
+        var depth = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            if (byte == open || byte == close) && regions.kind(at: index) == .code {
+                if byte == open {
+                    depth += 1
+                } else if depth > 0 {
+                    depth -= 1
+                    if depth == 0 { return start..<(index + 1) }
+                }
+            }
+            index += 1
+        }
+        return start..<buffer.count
+    }
+
+    /// From the start of the match's line through the first `def`/`class` at or below it and its suite:
+    /// the following lines indented deeper than that statement (blank lines included, trailing ones not).
+    static func pythonSuite(from start: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int> {
+        let count = buffer.count
+        var lineStart = start
+        while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var line = lineStart
+        var headerIndent: Int?
+        var end = count
+        var lastContentEnd = lineStart
+        while line < count {
+            var lineEnd = line
+            while lineEnd < count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            var indent = 0
+            while line + indent < lineEnd && (buffer[line + indent] == 0x20 || buffer[line + indent] == 0x09) { indent += 1 }
+            let blank = line + indent >= lineEnd || buffer[line + indent] == 0x0D
+            if let header = headerIndent {
+                if !blank && indent <= header {
+                    end = lastContentEnd
+                    break
+                }
+            } else if !blank && startsDefinition(at: line + indent, in: buffer) {
+                headerIndent = indent
+            }
+            if !blank { lastContentEnd = lineEnd }
+            line = lineEnd + 1
+            if line >= count { end = lastContentEnd }
+        }
+        return lineStart..<max(min(end, count), lineStart)
+    }
+
+    private static func startsDefinition(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        for keyword in ["def ", "async def ", "class "] {
+            let bytes = Array(keyword.utf8)
+            if offset + bytes.count <= buffer.count && bytes.indices.allSatisfy({ buffer[offset + $0] == bytes[$0] }) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,11 @@
+/// How the block that belongs to a match is found.
+public enum BlockKind: String, Sendable, CaseIterable {
+    /// Python: from the match's line through the next `def`/`class` (decorators included) and its indented suite.
+    case python
+    /// Brace languages: from the match to the brace that closes the first `{` after it, outside strings and comments.
+    case braces
+    /// Call-style frameworks: from the match to the parenthesis that closes the first `(` after it.
+    case call
+    /// The lines the match stands on.
+    case line
+}

@@ -1,0 +1,70 @@
+import PCRE2Kit
+
+/// A rule's compiled structural conditions: on the match's block, its file, the repository, and the inventory
+/// record a route match makes.
+final class StructuralConditions: Sendable {
+    /// What a match records in the endpoint inventory.
+    struct EndpointTemplate: Sendable {
+        let framework: String
+        let method: MessageTemplate
+        let path: MessageTemplate
+        let guardKind: GuardKind
+    }
+
+    /// What a route without a finding proves.
+    enum GuardKind: String, Sendable, CaseIterable {
+        case authentication
+        case rateLimit = "rate-limit"
+    }
+
+    let block: BlockKind?
+    let has: [PatternTemplate]
+    let lacks: [PatternTemplate]
+    let fileHas: [PatternTemplate]
+    let fileLacks: [PatternTemplate]
+    let inside: [(header: PatternTemplate, block: BlockKind)]
+    let notInside: [(header: PatternTemplate, block: BlockKind)]
+    let repoHas: [String]
+    let repoLacks: [String]
+    let pathExists: [Glob]
+    let pathMissing: [Glob]
+    let endpoint: EndpointTemplate?
+
+    init(block: BlockKind?, has: [PatternTemplate], lacks: [PatternTemplate], fileHas: [PatternTemplate], fileLacks: [PatternTemplate],
+         inside: [(header: PatternTemplate, block: BlockKind)], notInside: [(header: PatternTemplate, block: BlockKind)],
+         repoHas: [String], repoLacks: [String], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?) {
+        self.block = block
+        self.has = has
+        self.lacks = lacks
+        self.fileHas = fileHas
+        self.fileLacks = fileLacks
+        self.inside = inside
+        self.notInside = notInside
+        self.repoHas = repoHas
+        self.repoLacks = repoLacks
+        self.pathExists = pathExists
+        self.pathMissing = pathMissing
+        self.endpoint = endpoint
+    }
+
+    /// No condition at all: a plain regex rule.
+    var isEmpty: Bool {
+        block == nil && has.isEmpty && lacks.isEmpty && fileHas.isEmpty && fileLacks.isEmpty && inside.isEmpty
+            && notInside.isEmpty && !isRepositoryLevel && endpoint == nil
+    }
+
+    /// Decided after the walk, once per rule.
+    var isRepositoryLevel: Bool { !repoHas.isEmpty || !repoLacks.isEmpty || !pathExists.isEmpty || !pathMissing.isEmpty }
+
+    /// Brackets must be matched outside strings and comments: the lexer is needed.
+    var needsRegions: Bool {
+        [block].compactMap { $0 }.contains { $0 == .braces || $0 == .call } || !inside.isEmpty || !notInside.isEmpty
+    }
+
+    /// Captures that the conditions and the endpoint template read.
+    var captureNames: [String] {
+        var names = (has + lacks + fileHas + fileLacks + inside.map(\.header) + notInside.map(\.header)).flatMap(\.captureNames)
+        if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames }
+        return names
+    }
+}

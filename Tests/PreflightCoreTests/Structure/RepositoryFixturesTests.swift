@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import PreflightCore
+
+/// Scans each tree under `Fixtures/repos/` with every built-in rule: the findings must match the annotations
+/// exactly, and the endpoint inventory must match a hand count.
+@Suite struct RepositoryFixturesTests {
+    static let directory = TestSupport.packageRoot.appendingPathComponent("Fixtures/repos")
+
+    /// A hand count of one tree's routes.
+    struct Inventory: CustomTestStringConvertible, Sendable {
+        let repository: String
+        let total: Int
+        let authenticated: Int
+        let rateLimited: Int
+        let publicRoutes: Int
+        var testDescription: String { repository }
+    }
+
+    static let inventories = [
+        Inventory(repository: "fastapi-app", total: 9, authenticated: 4, rateLimited: 0, publicRoutes: 3),
+        Inventory(repository: "flask-app", total: 6, authenticated: 2, rateLimited: 2, publicRoutes: 2),
+        Inventory(repository: "express-app", total: 6, authenticated: 1, rateLimited: 0, publicRoutes: 3),
+    ]
+
+    func scan(_ repository: String) -> ScanResult {
+        let root = Self.directory.appendingPathComponent(repository)
+        let engine = TestSupport.scanner(TestSupport.builtinRules)
+        return engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+    }
+
+    @Test("findings match the annotations of the whole tree", arguments: inventories.map(\.repository))
+    func findingsMatchAnnotations(_ repository: String) throws {
+        let root = Self.directory.appendingPathComponent(repository)
+        let result = scan(repository)
+        var expected = Set<String>()
+        let walker = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        for case let url as URL in walker where !url.hasDirectoryPath {
+            let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for annotation in AnnotatedFixturesTests.annotations(in: text).expected {
+                expected.insert("\(path):\(annotation.line) \(annotation.ruleId)")
+            }
+        }
+        let found = Set(result.findings.map { "\($0.path):\($0.region.start.line) \($0.ruleId)" })
+        #expect(found.subtracting(expected).isEmpty, "found but not annotated: \(found.subtracting(expected).sorted())")
+        #expect(expected.subtracting(found).isEmpty, "annotated but not found: \(expected.subtracting(found).sorted())")
+    }
+
+    @Test("the endpoint inventory matches a hand count", arguments: inventories)
+    func inventoryMatchesHandCount(_ expected: Inventory) {
+        let endpoints = scan(expected.repository).endpoints
+        #expect(endpoints.count == expected.total)
+        #expect(endpoints.filter { $0.authenticated == true }.count == expected.authenticated)
+        #expect(endpoints.filter { $0.rateLimited == true }.count == expected.rateLimited)
+        #expect(endpoints.filter(\.isPublic).count == expected.publicRoutes)
+        #expect(endpoints.allSatisfy { $0.authenticated != nil && $0.rateLimited != nil }, "every route is looked at by both packs")
+        #expect(endpoints.filter { $0.authenticated == true }.allSatisfy { $0.authenticationGuard != nil })
+    }
+}
