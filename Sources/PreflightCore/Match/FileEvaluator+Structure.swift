@@ -62,7 +62,8 @@ extension FileEvaluator {
         while start < offset {
             guard (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let found = scratch.range(ofGroup: 0) else { return nil }
             if found.lowerBound >= offset { return nil }
-            let block = BlockFinder.block(kind, from: found.lowerBound, in: buffer, regions: regions)
+            // The header describes what precedes the block: the block is looked for from its last character.
+            let block = BlockFinder.block(kind, from: max(found.upperBound - 1, found.lowerBound), in: buffer, regions: regions)
             if block.contains(offset) && regions.kind(at: found.lowerBound) != .comment { return found }
             start = max(found.upperBound, found.lowerBound + 1)
         }

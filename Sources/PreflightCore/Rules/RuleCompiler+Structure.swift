@@ -56,6 +56,9 @@ extension RuleCompiler {
                 fail("repo-has", "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
             }
         }
+        if let report = structure.report, !["once", "each"].contains(report) {
+            fail("report", "'report' is once or each, found '\(report)'")
+        }
         let pathExists = structure.pathExists.compactMap(Glob.init)
         let pathMissing = structure.pathMissing.compactMap(Glob.init)
         if pathExists.count != structure.pathExists.count || pathMissing.count != structure.pathMissing.count {
@@ -73,7 +76,8 @@ extension RuleCompiler {
             repoLacks: structure.repoLacks,
             pathExists: pathExists,
             pathMissing: pathMissing,
-            endpoint: endpoint
+            endpoint: endpoint,
+            reportsEachMatch: structure.report == "each"
         )
     }
 }

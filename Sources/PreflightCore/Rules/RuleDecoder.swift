@@ -6,7 +6,7 @@ public struct RuleDecoder {
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
         "superseded-by", "window", "in", "block", "has", "lacks", "file-has", "file-lacks", "inside", "not-inside",
-        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "examples",
+        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "examples",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -194,6 +194,7 @@ private struct Context {
             return strings(value, key: key, ruleId: ruleId) ?? []
         }
         if let block = fields["block"] { structure.block = string(block, key: "block", ruleId: ruleId) }
+        if let report = fields["report"] { structure.report = string(report, key: "report", ruleId: ruleId) }
         structure.has = list("has")
         structure.lacks = list("lacks")
         structure.fileHas = list("file-has")

@@ -29,6 +29,8 @@ public struct StructureSpec: Sendable {
     public var pathExists: [String] = []
     public var pathMissing: [String] = []
     public var endpoint: EndpointSpec?
+    /// For rules with repository conditions: report each match (`each`) or only the first (`once`, the default).
+    public var report: String?
 
     public init() {}
 

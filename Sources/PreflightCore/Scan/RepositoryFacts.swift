@@ -17,18 +17,27 @@ struct RepositoryFacts {
         for (index, found) in evaluator.foundPaths.enumerated() where found { paths[index] = true }
     }
 
-    /// For each repository-level rule whose conditions hold, its first candidate in report order: one finding per rule.
+    /// The candidates of repository-level rules whose conditions hold: the first in report order for most rules,
+    /// every one for rules that say `report: each`.
     func decide(_ candidates: [Finding]) -> [Finding] {
+        var kept: [Finding] = []
         var first: [String: Finding] = [:]
-        for candidate in candidates {
-            if let current = first[candidate.ruleId], Finding.reportOrder(current, candidate) { continue }
-            first[candidate.ruleId] = candidate
+        for candidate in candidates where holds(for: candidate.ruleId) {
+            guard let index = catalog.ruleIndex[candidate.ruleId] else { continue }
+            if catalog.rules[index].structure.reportsEachMatch {
+                kept.append(candidate)
+            } else if first[candidate.ruleId].map({ !Finding.reportOrder($0, candidate) }) ?? true {
+                first[candidate.ruleId] = candidate
+            }
         }
-        return first.values.filter { finding in
-            guard let index = catalog.ruleIndex[finding.ruleId] else { return false }
-            let conditions = catalog.repositoryConditions[index]
-            return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
-                && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
-        }
+        return kept + first.values
+    }
+
+    /// Whether the repository conditions of the rule hold across the whole scan.
+    private func holds(for ruleId: String) -> Bool {
+        guard let index = catalog.ruleIndex[ruleId] else { return false }
+        let conditions = catalog.repositoryConditions[index]
+        return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
+            && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
     }
 }

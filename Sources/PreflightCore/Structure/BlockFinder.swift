@@ -8,7 +8,25 @@ enum BlockFinder {
         case .braces: return balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
         case .call: return balanced(open: UInt8(ascii: "("), close: UInt8(ascii: ")"), from: start, in: buffer, regions: regions)
         case .python: return pythonSuite(from: start, in: buffer)
+        case .decorated:
+            let body = balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
+            return decoratorStackStart(before: start, in: buffer)..<body.upperBound
         }
+    }
+
+    /// The start of the first of the consecutive lines above `offset`'s line that begin with `@` (after indentation).
+    static func decoratorStackStart(before offset: Int, in buffer: UnsafeRawBufferPointer) -> Int {
+        var lineStart = offset
+        while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart > 0 {
+            var previous = lineStart - 1
+            while previous > 0 && buffer[previous - 1] != 0x0A { previous -= 1 }
+            var first = previous
+            while first < lineStart && (buffer[first] == 0x20 || buffer[first] == 0x09) { first += 1 }
+            guard first < lineStart && buffer[first] == UInt8(ascii: "@") else { break }
+            lineStart = previous
+        }
+        return lineStart
     }
 
     /// From `start` to just after the bracket closing the first `open` found in code; the rest of the file when unbalanced.

@@ -6,6 +6,9 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case braces
     /// Call-style frameworks: from the match to the parenthesis that closes the first `(` after it.
     case call
+    /// Annotated declarations (Java, Kotlin, TypeScript): from the first line of the annotation or decorator
+    /// stack the match belongs to, through the `{…}` body that follows.
+    case decorated
     /// The lines the match stands on.
     case line
 }

@@ -29,10 +29,13 @@ final class StructuralConditions: Sendable {
     let pathExists: [Glob]
     let pathMissing: [Glob]
     let endpoint: EndpointTemplate?
+    /// A rule with repository conditions reports every match when they hold, instead of the first only.
+    let reportsEachMatch: Bool
 
     init(block: BlockKind?, has: [PatternTemplate], lacks: [PatternTemplate], fileHas: [PatternTemplate], fileLacks: [PatternTemplate],
          inside: [(header: PatternTemplate, block: BlockKind)], notInside: [(header: PatternTemplate, block: BlockKind)],
-         repoHas: [String], repoLacks: [String], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?) {
+         repoHas: [String], repoLacks: [String], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?,
+         reportsEachMatch: Bool) {
         self.block = block
         self.has = has
         self.lacks = lacks
@@ -45,6 +48,7 @@ final class StructuralConditions: Sendable {
         self.pathExists = pathExists
         self.pathMissing = pathMissing
         self.endpoint = endpoint
+        self.reportsEachMatch = reportsEachMatch
     }
 
     /// No condition at all: a plain regex rule.
