@@ -179,3 +179,34 @@ import Testing
         #expect(backslashAtEnd.kind(of: "abc") == .string)
     }
 }
+
+/// Every lexer on many buffers of the characters that drive lexers: no crash, no hang, well-formed regions.
+@Suite struct LexerRobustnessTests {
+    /// A small deterministic generator (SplitMix64), so that failures reproduce.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let alphabet = Array("\"'`/\\*#-{}()[]<>%$|=:;@ \t\n\r\nabcEOF=begin=end\"\"\"'''${}\u{00E9}".utf8)
+
+    @Test("random buffers lex into well-formed regions", arguments: LexerSyntax.table.keys.sorted())
+    func randomBuffers(_ language: String) {
+        let lexer = Lexer(syntax: LexerSyntax.table[language]!)
+        var generator = SplitMix(state: UInt64(language.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
+        for _ in 0..<300 {
+            let length = Int.random(in: 0...300, using: &generator)
+            var bytes = (0..<length).map { _ in Self.alphabet.randomElement(using: &generator)! }
+            let map = bytes.withUnsafeMutableBytes { lexer.regions(of: UnsafeRawBufferPointer($0)) }
+            #expect(map.starts.first == 0)
+            #expect(zip(map.starts, map.starts.dropFirst()).allSatisfy { $0 < $1 }, "\(language): run starts must increase")
+            #expect(map.starts.last! <= max(length, 0))
+        }
+    }
+}
