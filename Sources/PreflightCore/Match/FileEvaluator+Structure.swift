@@ -47,8 +47,17 @@ extension FileEvaluator {
     }
 
     /// The first match of `template` that starts inside `range`, or nil. Lookbehinds see the text before it.
+    /// Searches of the whole file are remembered for the rest of the file: many routes share one router.
     private func firstMatch(_ template: PatternTemplate, in range: Range<Int>, of buffer: UnsafeRawBufferPointer, value: (String) -> String) -> Range<Int>? {
         guard let pattern = template.pattern(captures: value, cache: &renderedPatterns) else { return nil }
+        let wholeFile = range == 0..<buffer.count
+        if wholeFile, let known = fileSearches[ObjectIdentifier(pattern)] { return known }
+        let found = search(pattern, in: range, of: buffer)
+        if wholeFile { fileSearches[ObjectIdentifier(pattern)] = found }
+        return found
+    }
+
+    private func search(_ pattern: Pattern, in range: Range<Int>, of buffer: UnsafeRawBufferPointer) -> Range<Int>? {
         let subject = UnsafeRawBufferPointer(rebasing: buffer[0..<range.upperBound])
         guard (try? pattern.firstMatch(in: subject, from: range.lowerBound, scratch: scratch)) == true else { return nil }
         return scratch.range(ofGroup: 0)

@@ -47,6 +47,8 @@ final class FileEvaluator {
     private(set) var foundPaths: [Bool]
     /// Condition patterns rendered with a match's captures, per file.
     var renderedPatterns: [String: Pattern] = [:]
+    /// Results of whole-file condition searches in the current file, by pattern.
+    var fileSearches: [ObjectIdentifier: Range<Int>?] = [:]
     private var lineIndex: LineIndex?
     private var endpoints: [String: Endpoint] = [:]
 
@@ -79,6 +81,7 @@ final class FileEvaluator {
         lineIndex = nil
         endpoints = [:]
         renderedPatterns = [:]
+        fileSearches = [:]
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
