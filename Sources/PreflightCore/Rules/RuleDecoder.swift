@@ -97,6 +97,12 @@ private struct Context {
         return text
     }
 
+    /// The strings under `key`, or none when the key is absent.
+    mutating func optionalStrings(_ fields: [String: YAMLNode], _ key: String, ruleId: String?) -> [String] {
+        guard let value = fields[key] else { return [] }
+        return strings(value, key: key, ruleId: ruleId) ?? []
+    }
+
     /// A list of strings; a single string is accepted as a list of one.
     mutating func strings(_ node: YAMLNode, key: String, ruleId: String?) -> [String]? {
         switch node.value {
@@ -134,10 +140,7 @@ private struct Context {
             guard let value = fields[key] else { return "" }
             return string(value, key: key, ruleId: ruleId) ?? ""
         }
-        func list(_ key: String) -> [String] {
-            guard let value = fields[key] else { return [] }
-            return strings(value, key: key, ruleId: ruleId) ?? []
-        }
+        func list(_ key: String) -> [String] { optionalStrings(fields, key, ruleId: ruleId) }
         var spec = RuleSpec(
             id: text("id"), pack: text("pack"), title: text("title"), description: text("description"),
             help: text("help"), severity: text("severity"), confidence: text("confidence"),
@@ -189,10 +192,7 @@ private struct Context {
 
     mutating func structure(_ fields: [String: YAMLNode], ruleId: String?) -> StructureSpec {
         var structure = StructureSpec()
-        func list(_ key: String) -> [String] {
-            guard let value = fields[key] else { return [] }
-            return strings(value, key: key, ruleId: ruleId) ?? []
-        }
+        func list(_ key: String) -> [String] { optionalStrings(fields, key, ruleId: ruleId) }
         if let block = fields["block"] { structure.block = string(block, key: "block", ruleId: ruleId) }
         if let report = fields["report"] { structure.report = string(report, key: "report", ruleId: ruleId) }
         structure.has = list("has")
