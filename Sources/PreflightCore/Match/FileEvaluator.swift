@@ -190,7 +190,7 @@ final class FileEvaluator {
             if let template = rule.structure.endpoint {
                 var guardText: String?
                 if passes, case .guarded(let text) = verdict { guardText = text }
-                record(template, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
+                record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
             }
             let report: Bool
             if case .report = verdict { report = passes } else { report = false }
@@ -242,7 +242,7 @@ final class FileEvaluator {
     }
 
     /// Adds a route to the file's endpoints, merged with what other rules found about it.
-    private func record(_ template: StructuralConditions.EndpointTemplate, whole: Range<Int>, captures: [String: Range<Int>],
+    private func record(_ template: StructuralConditions.EndpointTemplate, rule: Rule, whole: Range<Int>, captures: [String: Range<Int>],
                         in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) {
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var endpoint = Endpoint(
@@ -250,6 +250,7 @@ final class FileEvaluator {
             path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
         )
         endpoint.isPublic = isPublic
+        if !guarded && !isPublic && rule.structure.isRepositoryLevel { endpoint.pendingRule = rule.id }
         switch template.guardKind {
         case .authentication:
             endpoint.authenticated = guarded

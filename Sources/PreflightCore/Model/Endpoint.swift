@@ -14,6 +14,8 @@ public struct Endpoint: Sendable, Hashable {
     public var rateLimitGuard: String?
     /// A route that is public by design (health, login, docs...), as the rule's allow list says.
     public var isPublic: Bool
+    /// The rule whose verdict waits for the repository conditions (a project-wide guard), if any.
+    var pendingRule: String?
 
     public init(framework: String, method: String, route: String, path: String, line: Int) {
         self.framework = framework
@@ -39,6 +41,7 @@ public struct Endpoint: Sendable, Hashable {
             rateLimitGuard = other.rateLimitGuard
         }
         isPublic = isPublic || other.isPublic
+        pendingRule = pendingRule ?? other.pendingRule
     }
 
     /// Report order: path, line, method, route.

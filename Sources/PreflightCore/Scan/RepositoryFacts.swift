@@ -33,6 +33,24 @@ struct RepositoryFacts {
         return kept + first.values
     }
 
+    /// Routes whose rule found its guard at the scale of the repository (a `repo-lacks` pattern somewhere):
+    /// they count as guarded, by the project-wide configuration.
+    func settle(_ endpoints: [Endpoint]) -> [Endpoint] {
+        endpoints.map { endpoint in
+            guard let rule = endpoint.pendingRule, !holds(for: rule) else { return endpoint }
+            var settled = endpoint
+            if settled.authenticated == false {
+                settled.authenticated = true
+                settled.authenticationGuard = "project-wide configuration"
+            }
+            if settled.rateLimited == false {
+                settled.rateLimited = true
+                settled.rateLimitGuard = "project-wide configuration"
+            }
+            return settled
+        }
+    }
+
     /// Whether the repository conditions of the rule hold across the whole scan.
     private func holds(for ruleId: String) -> Bool {
         guard let index = catalog.ruleIndex[ruleId] else { return false }

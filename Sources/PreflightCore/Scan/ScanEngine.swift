@@ -40,7 +40,7 @@ public struct ScanEngine: Sendable {
         diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
-            findings: findings, diagnostics: diagnostics, endpoints: endpoints.sorted(by: Endpoint.reportOrder),
+            findings: findings, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
             filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed
         )
     }
@@ -57,7 +57,7 @@ public struct ScanEngine: Sendable {
         var facts = RepositoryFacts(catalog: catalog)
         facts.add(evaluator)
         let findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder)
-        return (findings, outcome.diagnostics, outcome.endpoints)
+        return (findings, outcome.diagnostics, facts.settle(outcome.endpoints))
     }
 }
 

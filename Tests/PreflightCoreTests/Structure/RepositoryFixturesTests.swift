@@ -57,4 +57,22 @@ import Testing
         #expect(endpoints.allSatisfy { $0.authenticated != nil && $0.rateLimited != nil }, "every route is looked at by both packs")
         #expect(endpoints.filter { $0.authenticated == true }.allSatisfy { $0.authenticationGuard != nil })
     }
+
+    @Test func aProjectWideGuardSettlesTheRoutesOfRulesThatWaitForIt() throws {
+        let engine = TestSupport.scanner(TestSupport.builtinRules)
+        let controller = """
+            @RestController
+            public class OrderController {
+                @GetMapping("/orders")
+                public List<Order> orders() { return repo.findAll(); }
+            }
+            """
+        let open = engine.scan(text: controller, path: "src/main/java/OrderController.java")
+        #expect(open.findings.map(\.ruleId) == ["auth-spring-unsecured-mapping"])
+        #expect(open.endpoints.map(\.authenticated) == [false])
+        let secured = engine.scan(text: controller + "\n@EnableWebSecurity\nclass SecurityConfig {}\n", path: "src/main/java/OrderController.java")
+        #expect(secured.findings.isEmpty)
+        #expect(secured.endpoints.map(\.authenticated) == [true])
+        #expect(secured.endpoints.first?.authenticationGuard == "project-wide configuration")
+    }
 }
