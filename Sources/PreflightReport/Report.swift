@@ -94,9 +94,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var message: String
         public var snippet: String
         public var fingerprint: String
+        /// `production`, or where else the file sits: `test`, `fixture`, `example`, `docs`, `vendor`, `generated`, `archive`.
+        public var context: String
 
         public init(ruleId: String, pack: String, severity: String, confidence: String, path: String, line: Int, column: Int,
-                    endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String) {
+                    endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String, context: String) {
             self.ruleId = ruleId
             self.pack = pack
             self.severity = severity
@@ -109,6 +111,7 @@ public struct Report: Codable, Sendable, Equatable {
             self.message = message
             self.snippet = snippet
             self.fingerprint = fingerprint
+            self.context = context
         }
     }
 

@@ -28,7 +28,7 @@ extension Report {
                     ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
                     path: $0.path, line: $0.region.start.line, column: $0.region.start.characterColumn,
                     endLine: $0.region.end.line, endColumn: $0.region.end.characterColumn,
-                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint
+                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint, context: $0.context.rawValue
                 )
             },
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))

@@ -21,7 +21,8 @@ public struct TextReporter: Reporter {
             }
             let location = "\(finding.line):\(finding.column)"
             let severity = paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))
-            out += "  \(paint(location.padding(to: 7), .dim)) \(severity) \(finding.message)  \(paint(finding.ruleId, .dim))\n"
+            let context = finding.context == "production" ? "" : paint("[\(finding.context)] ", .dim)
+            out += "  \(paint(location.padding(to: 7), .dim)) \(severity) \(context)\(finding.message)  \(paint(finding.ruleId, .dim))\n"
             let snippet = finding.snippet.trimmingLeadingWhitespace()
             if !snippet.isEmpty { out += "          \(paint("│", .dim)) \(snippet)\n" }
         }

@@ -129,7 +129,7 @@ enum FakeSecrets {
         #expect(report["version"] as? Int == 1)
         #expect((report["tool"] as? [String: Any])?["name"] as? String == "preflight")
         for finding in CLI.findings(report) {
-            for key in ["ruleId", "pack", "severity", "confidence", "path", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint"] {
+            for key in ["ruleId", "pack", "severity", "confidence", "path", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint", "context"] {
                 #expect(finding[key] != nil, "finding lacks \(key)")
             }
         }

@@ -50,6 +50,8 @@ final class FileEvaluator {
     /// Results of whole-file condition searches in the current file, by pattern.
     var fileSearches: [ObjectIdentifier: Range<Int>?] = [:]
     private var lineIndex: LineIndex?
+    /// The current file's context.
+    private var context = FindingContext.production
     private var endpoints: [String: Endpoint] = [:]
 
     /// The findings, diagnostics, repository candidates and endpoints of the file at `path` holding `buffer`.
@@ -79,13 +81,15 @@ final class FileEvaluator {
         self.language = language
         regions = nil
         lineIndex = nil
+        context = ContextClassifier.context(of: path, head: buffer)
         endpoints = [:]
         renderedPatterns = [:]
         fileSearches = [:]
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
-        for (index, rule) in rules.enumerated() where rule.applies(toComponents: components, language: language) {
+        for (index, rule) in rules.enumerated() where rule.applies(toComponents: components, language: language)
+            && rule.contexts.map({ $0.contains(context) }) ?? true {
             applicable.append(index)
             if !rule.keywords.isEmpty { needsKeywords = true }
         }
@@ -306,7 +310,8 @@ final class FileEvaluator {
             return Finding(
                 ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
                 region: region, message: message, snippet: snippet(for: hit, lines: lines, in: buffer),
-                fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32))
+                fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32)),
+                context: context
             )
         }
     }

@@ -13,10 +13,12 @@ public struct Finding: Sendable, Hashable {
     public let snippet: String
     /// A content fingerprint: stable when lines move, different for each occurrence in a file.
     public let fingerprint: String
+    /// Where the file sits: production code, tests, fixtures, docs...
+    public let context: FindingContext
 
     public init(
         ruleId: String, pack: String, severity: Severity, confidence: Confidence, path: String,
-        region: TextRegion, message: String, snippet: String, fingerprint: String
+        region: TextRegion, message: String, snippet: String, fingerprint: String, context: FindingContext = .production
     ) {
         self.ruleId = ruleId
         self.pack = pack
@@ -27,6 +29,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.snippet = snippet
         self.fingerprint = fingerprint
+        self.context = context
     }
 
     /// The order of every output: path, line, column, rule id.

@@ -32,6 +32,8 @@ public final class Rule: Sendable {
     let supersededBy: [String]
     /// Lines of context around each keyword occurrence that the regex is tried on; nil: the whole file.
     let window: Int?
+    /// The contexts the rule reports in; nil: all.
+    public let contexts: Set<FindingContext>?
     /// Conditions on the match's block, file and repository, and its endpoint record.
     let structure: StructuralConditions
     /// Where the finding must start; nil: anywhere.
@@ -44,7 +46,8 @@ public final class Rule: Sendable {
     init(
         spec: RuleSpec, severity: Severity, confidence: Confidence, pattern: Pattern, secretGroup: Int?,
         allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)], includes: [Glob], excludes: [Glob],
-        regions: Set<RegionKind>?, captureRegions: [String: Set<RegionKind>], structure: StructuralConditions, isBuiltin: Bool
+        regions: Set<RegionKind>?, captureRegions: [String: Set<RegionKind>], structure: StructuralConditions,
+        contexts: Set<FindingContext>?, isBuiltin: Bool
     ) {
         id = spec.id
         aliases = spec.aliases
@@ -74,6 +77,7 @@ public final class Rule: Sendable {
         self.regions = regions
         self.captureRegions = captureRegions
         self.structure = structure
+        self.contexts = contexts
         var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
         for name in captureRegions.keys.sorted() + structure.captureNames where !used.contains(name) { used.append(name) }
         for allow in allows {

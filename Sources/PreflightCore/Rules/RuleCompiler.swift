@@ -94,6 +94,14 @@ struct RuleCompiler {
             captureRegions[name] = regionSet(kinds)
         }
         let structure = compileStructure(spec, pattern: pattern, fail: fail)
+        var contexts = Set<FindingContext>()
+        for name in spec.contexts {
+            if let context = FindingContext(rawValue: name) {
+                contexts.insert(context)
+            } else {
+                fail("contexts", "unknown context '\(name)'; use \(FindingContext.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
         let includes = spec.includePaths.compactMap(Glob.init)
         let excludes = spec.excludePaths.compactMap(Glob.init)
         if includes.count != spec.includePaths.count || excludes.count != spec.excludePaths.count {
@@ -105,7 +113,8 @@ struct RuleCompiler {
         return .success(Rule(
             spec: spec, severity: severity, confidence: confidence, pattern: pattern, secretGroup: secretGroup,
             allows: allows, includes: includes, excludes: excludes, regions: regions,
-            captureRegions: captureRegions.compactMapValues { $0 }, structure: structure, isBuiltin: isBuiltin
+            captureRegions: captureRegions.compactMapValues { $0 }, structure: structure,
+            contexts: contexts.isEmpty ? nil : contexts, isBuiltin: isBuiltin
         ))
     }
 

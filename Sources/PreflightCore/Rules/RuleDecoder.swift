@@ -6,7 +6,7 @@ public struct RuleDecoder {
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
         "superseded-by", "window", "in", "block", "has", "lacks", "file-has", "file-lacks", "inside", "not-inside",
-        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "examples",
+        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "contexts", "examples",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -152,6 +152,7 @@ private struct Context {
         spec.keywords = list("keywords")
         spec.tags = list("tags")
         spec.supersededBy = list("superseded-by")
+        spec.contexts = list("contexts")
         if let secret = fields["secret"] { spec.secret = string(secret, key: "secret", ruleId: ruleId) }
         if let entropy = fields["min-entropy"] {
             if let value = entropy.scalar.flatMap(Double.init), value >= 0 {

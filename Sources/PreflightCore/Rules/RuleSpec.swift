@@ -69,6 +69,8 @@ public struct RuleSpec: Sendable {
     public var regions: [String] = []
     /// Where named captures must start, by capture name.
     public var captureRegions: [String: [String]] = [:]
+    /// The contexts the rule reports in (`production`, `test`...); empty: all of them.
+    public var contexts: [String] = []
     /// The structural conditions, as written.
     public var structure = StructureSpec()
     /// Lines before and after each keyword occurrence that the regex is tried on; nil means the whole file.
