@@ -1,3 +1,5 @@
+import Foundation
+import PreflightTestSupport
 import Testing
 @testable import PreflightCore
 
@@ -119,5 +121,26 @@ import Testing
         #expect(try scan(text, rules: slot, path: "a.py").map(\.region.start.line) == [2])
         // A file without a lexer is all code.
         #expect(try scan(text, rules: rules, path: "a.txt").isEmpty)
+    }
+
+    @Test func repositoryConditionsAreDecidedAfterTheWalkAndReportOnce() throws {
+        let rules = try TestSupport.load(["r.yml": Self.rule("no-dockerfile", "path-missing: [Dockerfile]\nrepo-has: ['listen\\(']", regex: "demo")])
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(["a/app.py": "demo\nlisten(80)\n", "b/other.py": "demo\n"], under: root)
+        let engine = TestSupport.scanner(rules)
+        let target = [WalkTarget(fileSystemPath: root.path, displayPath: "")]
+        #expect(engine.scan(target).findings.map { "\($0.path):\($0.region.start.line)" } == ["a/app.py:1"])
+        FileTree.write(["deploy/Dockerfile": "FROM scratch\n"], under: root)
+        #expect(engine.scan(target).findings.isEmpty)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("deploy"))
+        FileTree.write(["a/app.py": "demo\n"], under: root)
+        #expect(engine.scan(target).findings.isEmpty, "repo-has no longer holds")
+    }
+
+    @Test func insideAndHasLookAtEnclosingAndOwnBlocks() throws {
+        let rules = ["r.yml": Self.rule("r", "inside:\n  header: 'group\\('\n  block: braces\nblock: call\nhas: ['handler']", regex: "route\\(", keywords: "[route]")]
+        let text = "route(handler)\ngroup(x) {\n  route(other)\n  route(handler)\n}\n"
+        #expect(try scan(text, rules: rules, path: "a.js").map(\.region.start.line) == [4])
     }
 }
