@@ -46,7 +46,7 @@ public enum Language {
     /// A file name that `of(fileName:)` maps to `language`, for examples that name no path.
     static func sampleFileName(for language: String) -> String? {
         guard let entry = table.first(where: { $0.name == language }) else { return nil }
-        if let ext = entry.extensions.first { return "example.\(ext)" }
+        if let ext = entry.extensions.first { return "main.\(ext)" }
         return entry.fileNames.first
     }
 }

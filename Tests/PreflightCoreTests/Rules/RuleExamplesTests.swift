@@ -67,7 +67,7 @@ extension Rule {
         for language in languages.sorted() {
             if let name = Language.sampleFileName(for: language) { return "src/" + name }
         }
-        return "src/example.txt"
+        return "src/main.txt"
     }
 }
 
