@@ -5,7 +5,7 @@ enum ContextClassifier {
         (.vendor, ["vendor", "vendors", "node_modules", "third_party", "third-party", "thirdparty", "site-packages", "bower_components", "Pods", "Carthage"]),
         (.archive, ["archive", "archives", "archived"]),
         (.fixture, ["fixtures", "Fixtures", "fixture", "__fixtures__", "testdata", "test_data", "test-data", "__snapshots__", "snapshots"]),
-        (.test, ["tests", "test", "Tests", "Test", "__tests__", "spec", "specs", "e2e", "testing", "__mocks__"]),
+        (.test, ["tests", "test", "Tests", "Test", "t", "__tests__", "spec", "specs", "e2e", "testing", "__mocks__"]),
         (.example, ["examples", "example", "samples", "sample", "demo", "demos", "docs_src"]),
         (.docs, ["docs", "doc", "documentation", "Documentation"]),
         (.generated, ["migrations", "generated", "__generated__", "gen"]),
