@@ -3,7 +3,7 @@ import express from "express";
 import session from "express-session";
 import Stripe from "stripe";
 
-// ruleid: rate-limit-missing-in-repository
+// ruleid: rate-limit-missing-in-repository, ops-no-readme, ops-no-container-build, ops-no-ci, ops-no-tests, ops-no-env-example
 const app = express();
 
 // ruleid: dev-keys-env-fallback-javascript

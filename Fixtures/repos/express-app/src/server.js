@@ -2,7 +2,7 @@ const express = require("express");
 const ordersRouter = require("./routes/orders");
 const authRouter = require("./routes/auth");
 
-// ruleid: rate-limit-missing-in-repository
+// ruleid: rate-limit-missing-in-repository, ops-no-readme, ops-no-container-build, ops-no-ci, ops-no-tests
 const app = express();
 app.use(express.json());
 app.use("/orders", ordersRouter);
