@@ -62,8 +62,9 @@ final class FileEvaluator {
 
     /// Records that a file exists at `path`, for `path-exists` and `path-missing`.
     func notePath(_ path: String) {
-        guard !catalog.pathGlobs.isEmpty else { return }
-        for (index, glob) in catalog.pathGlobs.enumerated() where !foundPaths[index] && glob.matchesFileOrAncestor(path) {
+        guard foundPaths.contains(false) else { return }
+        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        for (index, glob) in catalog.pathGlobs.enumerated() where !foundPaths[index] && glob.matchesFileOrAncestor(components: components) {
             foundPaths[index] = true
         }
     }
