@@ -132,11 +132,11 @@ final class FileEvaluator {
         return outcome
     }
 
-    /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged.
+    /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged:
+    /// a later occurrence extends the window it falls in.
     static func windows(around offsets: [Int], lines: Int, in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
         var windows: [Range<Int>] = []
         for offset in offsets {
-            if let last = windows.last, offset <= last.upperBound { continue }
             var start = offset - 1
             for _ in 0...lines {
                 while start > 0 && buffer[start - 1] != 0x0A && buffer[start - 1] != 0x0D { start -= 1 }
@@ -152,7 +152,7 @@ final class FileEvaluator {
                 end += 1
             }
             if let last = windows.last, start <= last.upperBound {
-                windows[windows.count - 1] = last.lowerBound..<end
+                windows[windows.count - 1] = last.lowerBound..<max(end, last.upperBound)
             } else {
                 windows.append(start..<end)
             }

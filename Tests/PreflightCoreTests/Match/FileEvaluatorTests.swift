@@ -70,6 +70,12 @@ import Testing
         #expect(try scan("needle\n\n\nx=1\n", rules: file).count == 1)
     }
 
+    @Test func aKeywordInsideAWindowExtendsIt() throws {
+        let rules = ["r.yml": Self.rule("r", "window: 1", regex: "start[\\s\\S]*end", keywords: "[start, middle]")]
+        #expect(try scan("start\nmiddle\nend\n", rules: rules).count == 1)
+        #expect(try scan("start\nx\nend\n", rules: rules).isEmpty)
+    }
+
     @Test func allowPatternsCancelMatches() throws {
         let rules = ["r.yml": Self.rule("r", "secret: v\nallow:\n  - '^example'\n  - line: 'nosec'\n  - k: '^skip'", regex: "(?<k>[a-z]+)=(?<v>[a-z]+)", keywords: "[\"=\"]")]
         let findings = try scan("a=real\nb=example\nc=real # nosec\nskip=real\n", rules: rules)
