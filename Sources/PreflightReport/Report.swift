@@ -13,6 +13,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var findings: [Finding]
     /// What the scan inventoried, such as HTTP endpoints; absent when no rule inventories anything.
     public var inventory: Inventory?
+    /// The readiness score (docs/scoring.md).
+    public var score: Score?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
@@ -179,6 +181,54 @@ public struct Report: Codable, Sendable, Equatable {
             self.rateLimited = rateLimited
             self.rateLimitGuard = rateLimitGuard
             self.public = isPublic
+        }
+    }
+
+    /// The readiness score: overall, grade, verdict against the threshold, and each category's arithmetic.
+    public struct Score: Codable, Sendable, Equatable {
+        public var overall: Int
+        public var grade: String
+        public var verdict: String
+        public var threshold: Int
+        public var criticalFindings: Int
+        public var categories: [String: Category]
+
+        public init(overall: Int, grade: String, verdict: String, threshold: Int, criticalFindings: Int, categories: [String: Category]) {
+            self.overall = overall
+            self.grade = grade
+            self.verdict = verdict
+            self.threshold = threshold
+            self.criticalFindings = criticalFindings
+            self.categories = categories
+        }
+
+        public struct Category: Codable, Sendable, Equatable {
+            public var score: Int
+            public var weight: Double
+            public var findings: Int
+            public var deductions: [Deduction]
+
+            public init(score: Int, weight: Double, findings: Int, deductions: [Deduction]) {
+                self.score = score
+                self.weight = weight
+                self.findings = findings
+                self.deductions = deductions
+            }
+        }
+
+        /// What one rule cost: the sum of its findings' points, and what counted after the per-rule cap.
+        public struct Deduction: Codable, Sendable, Equatable {
+            public var ruleId: String
+            public var findings: Int
+            public var points: Double
+            public var counted: Double
+
+            public init(ruleId: String, findings: Int, points: Double, counted: Double) {
+                self.ruleId = ruleId
+                self.findings = findings
+                self.points = points
+                self.counted = counted
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ import PreflightReport
 
 extension Report {
     /// The report of a finished scan.
-    public init(result: ScanResult, root: String, rulesRun: Int) {
+    public init(result: ScanResult, root: String, rulesRun: Int, packs: [String], scoring: ScoringModel = ScoringModel()) {
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
         for finding in result.findings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
         let summary = Summary(
@@ -33,6 +33,7 @@ extension Report {
             },
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
+        score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
     }
 }
 
@@ -62,6 +63,24 @@ extension Report.Endpoints {
                     rateLimited: $0.rateLimited, rateLimitGuard: $0.rateLimitGuard, public: $0.isPublic
                 )
             }
+        )
+    }
+}
+
+extension Report.Score {
+    /// The report form of a readiness score.
+    init(_ score: ReadinessScore) {
+        self.init(
+            overall: score.overall, grade: score.grade, verdict: score.verdict.rawValue, threshold: score.threshold,
+            criticalFindings: score.criticalFindings,
+            categories: Dictionary(uniqueKeysWithValues: score.categories.map { category in
+                (category.pack, Category(
+                    score: category.score, weight: category.weight, findings: category.findings,
+                    deductions: category.deductions.map {
+                        Deduction(ruleId: $0.ruleId, findings: $0.findings, points: ($0.points * 100).rounded() / 100, counted: ($0.counted * 100).rounded() / 100)
+                    }
+                ))
+            })
         )
     }
 }

@@ -10,9 +10,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json
 
     /// The reporter for this format; `color` matters only to formats meant for a terminal.
-    public func reporter(color: Bool) -> any Reporter {
+    public func reporter(color: Bool, scoreCard: Bool = false) -> any Reporter {
         switch self {
-        case .text: return TextReporter(color: color)
+        case .text: return TextReporter(color: color, scoreCard: scoreCard)
         case .json: return JSONReporter()
         }
     }

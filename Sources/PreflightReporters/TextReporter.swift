@@ -1,3 +1,4 @@
+import Foundation
 import PreflightReport
 
 /// Human-readable output for a terminal: findings grouped by file, then diagnostics and a summary line.
@@ -5,9 +6,12 @@ public struct TextReporter: Reporter {
     /// At most this many diagnostics are listed; the rest are counted.
     static let diagnosticsShown = 20
     let color: Bool
+    /// Print the per-category score card, not only the overall line.
+    let scoreCard: Bool
 
-    public init(color: Bool) {
+    public init(color: Bool, scoreCard: Bool = false) {
         self.color = color
+        self.scoreCard = scoreCard
     }
 
     public func render(_ report: Report) -> String {
@@ -36,8 +40,30 @@ public struct TextReporter: Reporter {
             out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
         }
         if let endpoints = report.inventory?.endpoints { out += Self.inventoryLine(endpoints) + "\n" }
+        if let score = report.score { out += scoreLines(score) }
         out += summaryLine(report) + "\n"
         return out
+    }
+
+    /// `Readiness 72/100 (C) NO-GO, threshold 90`, and with the score card one line per category.
+    private func scoreLines(_ score: Report.Score) -> String {
+        var out = ""
+        if scoreCard {
+            for (pack, category) in score.categories.sorted(by: { $0.key < $1.key }) {
+                let bar = String(repeating: "█", count: category.score / 10) + String(repeating: "░", count: 10 - category.score / 10)
+                let cost = category.deductions.map { "\($0.ruleId) −\(Self.number($0.counted))" }.joined(separator: ", ")
+                out += "  \(pack.padding(to: 14)) \(bar) \(String(category.score).padding(to: 3)) weight \(Self.number(category.weight))"
+                out += category.findings > 0 ? "  \(category.findings) finding\(category.findings == 1 ? "" : "s"): \(cost)\n" : "\n"
+            }
+        }
+        let verdict = score.verdict == "GO" ? paint(score.verdict, .green, .bold) : paint(score.verdict, .red, .bold)
+        var line = "Readiness \(score.overall)/100 (\(score.grade)) \(verdict), threshold \(score.threshold)"
+        if score.criticalFindings > 0 { line += ", capped by \(score.criticalFindings) critical production finding\(score.criticalFindings == 1 ? "" : "s")" }
+        return out + line + "\n"
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     /// `113 endpoints in 15 files: 0 authenticated (0%), 0 rate-limited (0%)`.

@@ -55,24 +55,30 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
     var strict = false
 
+    @Option(help: ArgumentHelp("Readiness score needed for GO (0-100, default 90); used by validate:production.", valueName: "score"))
+    var failUnder: Int?
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
     }
 
     func run() throws {
         let selection = TargetSelection(targets)
         let rules = try selection.rules(from: ruleOptions.load())
+        var scoring = ScoringModel()
+        if let failUnder { scoring.threshold = failUnder }
         let plan = try ScanPlan(paths: selection.paths)
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         walk.excludes = exclude.compactMap(Glob.init)
         let scanner = ScanEngine(catalog: RuleCatalog(rules), options: ScanOptions(walk: walk, redact: !noRedact))
         let result = scanner.scan(plan.targets)
-        let report = Report(result: result, root: plan.root, rulesRun: rules.rules.count)
-        let text = format.reporter(color: useColor).render(report)
+        let report = Report(result: result, root: plan.root, rulesRun: rules.rules.count, packs: rules.packs, scoring: scoring)
+        let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -83,8 +89,15 @@ struct CheckCommand: ParsableCommand {
         } else {
             Console.output(text)
         }
-        let status = exitStatus(result)
+        let status = selection.validateProduction ? gateStatus(result, verdict: report.score?.verdict) : exitStatus(result)
         if status != .clean { throw status.exitCode }
+    }
+
+    /// validate:production: NO-GO exits 1, whatever --fail-on says.
+    private func gateStatus(_ result: ScanResult, verdict: String?) -> ExitStatus {
+        let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
+        if !result.isComplete || (strict && unreadable) { return .incomplete }
+        return verdict == "GO" || exitZero ? .clean : .findings
     }
 
     private func exitStatus(_ result: ScanResult) -> ExitStatus {

@@ -26,12 +26,17 @@ struct RuleOptions: ParsableArguments {
 /// Picks packs out of positional arguments: `check:dev-keys`, `check:dev-keys,merge-markers`.
 struct TargetSelection {
     static let prefix = "check:"
+    /// `validate:production`: every pack, the score card, and exit 1 on NO-GO.
+    static let validate = "validate:production"
     var packs: [String] = []
     var paths: [String] = []
+    var validateProduction = false
 
     init(_ arguments: [String]) {
         for argument in arguments {
-            if argument.hasPrefix(Self.prefix) {
+            if argument == Self.validate {
+                validateProduction = true
+            } else if argument.hasPrefix(Self.prefix) {
                 packs += argument.dropFirst(Self.prefix.count).split(separator: ",").map(String.init)
             } else {
                 paths.append(argument)

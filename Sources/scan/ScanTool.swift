@@ -14,6 +14,7 @@ struct ScanTool: ParsableCommand {
               scan check:merge-markers src/ lib/
               scan --format json --output findings.json .
               scan rules                      list the rules
+              scan validate:production .      every pack, the readiness score card; exit 1 on NO-GO
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, config or rule error;
             3 scan incomplete (partial results were still written).

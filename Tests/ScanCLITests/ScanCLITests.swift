@@ -211,6 +211,24 @@ enum FakeSecrets {
         #expect((report["diagnostics"] as? [[String: Any]])?.first?["kind"] as? String == "match-limit")
     }
 
+    @Test func validateProductionSaysNoGoAndExitsOneOnACriticalProductionFinding() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(["app/config.py": "GITHUB_TOKEN = \"\(FakeSecrets.github)\"\n"], under: root)
+        let failing = try CLI.run(["validate:production", root.path, "--no-color"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("NO-GO"))
+        #expect(failing.stdout.contains("dev-keys"))
+        let report = try CLI.json(try CLI.run(["validate:production", root.path, "--format", "json"]).stdout)
+        let score = try #require(report["score"] as? [String: Any])
+        #expect((score["overall"] as? Int).map { $0 <= 59 } == true)
+        #expect(score["verdict"] as? String == "NO-GO")
+        FileTree.write(["app/config.py": "GITHUB_TOKEN = os.environ[\"GITHUB_TOKEN\"]\n", "README.md": "# app\n"], under: root)
+        let passing = try CLI.run(["validate:production", root.path, "--no-color"])
+        #expect(passing.stdout.contains("Readiness 100/100 (A) GO"))
+        #expect(passing.status == 0)
+    }
+
     @Test func rulesCommandListsEveryRule() throws {
         let text = try CLI.run(["rules"])
         #expect(text.status == 0)

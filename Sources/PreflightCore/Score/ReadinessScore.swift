@@ -1,0 +1,76 @@
+import Foundation
+
+/// The readiness score of a scan: per category (pack) and overall, with the arithmetic that produced it.
+public struct ReadinessScore: Sendable, Equatable {
+    /// What one rule cost its category.
+    public struct Deduction: Sendable, Equatable {
+        public let ruleId: String
+        public let findings: Int
+        /// The sum of its findings' points.
+        public let points: Double
+        /// The points counted, after the per-rule cap.
+        public let counted: Double
+    }
+
+    /// One category.
+    public struct Category: Sendable, Equatable {
+        public let pack: String
+        public let score: Int
+        public let weight: Double
+        public let findings: Int
+        public let deductions: [Deduction]
+    }
+
+    public enum Verdict: String, Sendable {
+        case go = "GO"
+        case noGo = "NO-GO"
+    }
+
+    public let overall: Int
+    public let grade: String
+    public let verdict: Verdict
+    public let threshold: Int
+    /// Sorted by pack name.
+    public let categories: [Category]
+    /// Production findings of critical severity: each caps the overall score and fails the gate.
+    public let criticalFindings: Int
+
+    /// Scores `findings` for the packs that ran (a pack with no finding scores 100).
+    public init(findings: [Finding], packs: [String], model: ScoringModel = ScoringModel()) {
+        var byPack: [String: [Finding]] = [:]
+        for finding in findings { byPack[finding.pack, default: []].append(finding) }
+        let allPacks = Set(packs).union(byPack.keys).sorted()
+        categories = allPacks.map { pack in
+            let packFindings = byPack[pack] ?? []
+            var byRule: [String: [Finding]] = [:]
+            for finding in packFindings { byRule[finding.ruleId, default: []].append(finding) }
+            let deductions = byRule.keys.sorted().map { ruleId -> Deduction in
+                let points = byRule[ruleId]!.reduce(0) { $0 + model.points(for: $1) }
+                return Deduction(ruleId: ruleId, findings: byRule[ruleId]!.count, points: points, counted: min(points, model.ruleCap))
+            }
+            let penalty = deductions.reduce(0) { $0 + $1.counted }
+            let score = Int((100 * pow(0.5, penalty / model.halfLife)).rounded(.down))
+            return Category(pack: pack, score: max(0, min(100, score)), weight: model.weight(of: pack), findings: packFindings.count, deductions: deductions)
+        }
+        let totalWeight = categories.reduce(0) { $0 + $1.weight }
+        var overall = totalWeight > 0
+            ? Int((categories.reduce(0) { $0 + Double($1.score) * $1.weight } / totalWeight).rounded(.down))
+            : 100
+        criticalFindings = findings.filter { $0.severity == .critical && $0.context == .production }.count
+        if criticalFindings > 0 { overall = min(overall, model.criticalCap) }
+        self.overall = max(0, min(100, overall))
+        grade = Self.grade(for: self.overall)
+        threshold = model.threshold
+        verdict = self.overall >= model.threshold && criticalFindings == 0 ? .go : .noGo
+    }
+
+    static func grade(for score: Int) -> String {
+        switch score {
+        case 90...: return "A"
+        case 80..<90: return "B"
+        case 70..<80: return "C"
+        case 60..<70: return "D"
+        default: return "F"
+        }
+    }
+}
