@@ -9,7 +9,7 @@ public struct ScoringModel: Sendable {
     ]
     public var defaultWeight: Double = 5
     /// Points a finding costs by severity, before confidence and context.
-    public var severityPoints: [Severity: Double] = [.critical: 40, .high: 15, .medium: 6, .low: 2, .info: 0]
+    public var severityPoints: [Severity: Double] = [.critical: 50, .high: 25, .medium: 8, .low: 2, .info: 0]
     public var confidenceFactor: [Confidence: Double] = [.high: 1, .medium: 0.75, .low: 0.5]
     /// Findings outside production code cost a small fraction.
     public var contextFactor: [FindingContext: Double] = [
@@ -18,7 +18,7 @@ public struct ScoringModel: Sendable {
     /// The most one rule can cost its category, so that one noisy rule cannot zero it.
     public var ruleCap: Double = 60
     /// Points after which a category score halves.
-    public var halfLife: Double = 50
+    public var halfLife: Double = 40
     /// The overall score's ceiling while a critical production finding exists.
     public var criticalCap: Int = 59
     /// The overall score needed for GO.
