@@ -15,6 +15,10 @@ public struct Report: Codable, Sendable, Equatable {
     public var inventory: Inventory?
     /// The readiness score (docs/scoring.md).
     public var score: Score?
+    /// The commit scanned, when the root is a git work tree.
+    public var commit: String?
+    /// The rules that produced findings, with their explanation and fix, sorted by id.
+    public var rules: [RuleInfo]?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
@@ -229,6 +233,27 @@ public struct Report: Codable, Sendable, Equatable {
                 self.points = points
                 self.counted = counted
             }
+        }
+    }
+
+    /// A rule as reports explain it.
+    public struct RuleInfo: Codable, Sendable, Equatable {
+        public var id: String
+        public var pack: String
+        public var title: String
+        public var severity: String
+        public var description: String
+        public var help: String
+        public var tags: [String]
+
+        public init(id: String, pack: String, title: String, severity: String, description: String, help: String, tags: [String]) {
+            self.id = id
+            self.pack = pack
+            self.title = title
+            self.severity = severity
+            self.description = description
+            self.help = help
+            self.tags = tags
         }
     }
 }

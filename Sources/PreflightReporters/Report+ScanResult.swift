@@ -3,7 +3,9 @@ import PreflightReport
 
 extension Report {
     /// The report of a finished scan.
-    public init(result: ScanResult, root: String, rulesRun: Int, packs: [String], scoring: ScoringModel = ScoringModel()) {
+    public init(result: ScanResult, root: String, rules: [Rule], scoring: ScoringModel = ScoringModel()) {
+        let rulesRun = rules.count
+        let packs = Array(Set(rules.map(\.pack))).sorted()
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
         for finding in result.findings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
         let summary = Summary(
@@ -34,6 +36,10 @@ extension Report {
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
         score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
+        let fired = Set(result.findings.map(\.ruleId))
+        self.rules = rules.filter { fired.contains($0.id) }.map {
+            RuleInfo(id: $0.id, pack: $0.pack, title: $0.title, severity: $0.severity.rawValue, description: $0.description, help: $0.help, tags: $0.tags)
+        }
     }
 }
 

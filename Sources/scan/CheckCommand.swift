@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Packs as check:PACK[,PACK] and paths to scan (default: the current directory).", valueName: "check:pack | path"))
     var targets: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or markdown.")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
@@ -77,7 +77,8 @@ struct CheckCommand: ParsableCommand {
         walk.excludes = exclude.compactMap(Glob.init)
         let scanner = ScanEngine(catalog: RuleCatalog(rules), options: ScanOptions(walk: walk, redact: !noRedact))
         let result = scanner.scan(plan.targets)
-        let report = Report(result: result, root: plan.root, rulesRun: rules.rules.count, packs: rules.packs, scoring: scoring)
+        var report = Report(result: result, root: plan.root, rules: rules.rules, scoring: scoring)
+        report.commit = GitHead.commit(of: plan.root)
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             do {

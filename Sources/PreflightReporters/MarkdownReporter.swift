@@ -1,0 +1,127 @@
+import Foundation
+import PreflightReport
+
+/// A triage report for a security review: score card, endpoints, then findings by pack and severity with a
+/// checkbox each, production code first and the rest folded away. Long lists are cut per rule, with counts.
+public struct MarkdownReporter: Reporter {
+    /// Findings shown per rule before the rest is counted.
+    static let perRule = 10
+    /// Endpoints listed before the rest is counted.
+    static let endpointsShown = 50
+    static let severities = ["critical", "high", "medium", "low", "info"]
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var out = "# Readiness report: `\(report.root)`\n\n"
+        var facts = ["\(report.summary.filesScanned) files scanned"]
+        if let commit = report.commit { facts.append("commit `\(commit.prefix(12))`") }
+        if report.summary.filesSkipped > 0 { facts.append("\(report.summary.filesSkipped) skipped") }
+        facts.append("\(report.summary.rulesRun) rules")
+        if !report.summary.complete { facts.append("**incomplete scan: see diagnostics**") }
+        out += facts.joined(separator: " · ") + "\n\n"
+        if let score = report.score { out += scoreCard(score) }
+        if let endpoints = report.inventory?.endpoints { out += self.endpoints(endpoints) }
+        let production = report.findings.filter { $0.context == "production" }
+        let others = report.findings.filter { $0.context != "production" }
+        let rules = Dictionary(uniqueKeysWithValues: (report.rules ?? []).map { ($0.id, $0) })
+        out += "## Findings in production code (\(production.count))\n\n"
+        out += production.isEmpty ? "None.\n\n" : findings(production, rules: rules)
+        if !others.isEmpty {
+            let contexts = Set(others.map(\.context)).sorted().joined(separator: ", ")
+            out += "<details>\n<summary>Likely non-production: \(contexts) (\(others.count) findings)</summary>\n\n"
+            out += findings(others, rules: rules)
+            out += "</details>\n\n"
+        }
+        let problems = report.diagnostics.filter { $0.level != "note" }
+        if !problems.isEmpty {
+            out += "## Diagnostics (\(problems.count))\n\n"
+            for diagnostic in problems.prefix(50) { out += "- **\(diagnostic.level)** `\(escape(diagnostic.path))`: \(escape(diagnostic.message))\n" }
+            if problems.count > 50 { out += "- … and \(problems.count - 50) more\n" }
+            out += "\n"
+        }
+        out += "## Totals\n\n| severity | findings |\n| --- | --- |\n"
+        for severity in Self.severities { out += "| \(severity) | \(report.summary.findingsBySeverity[severity, default: 0]) |\n" }
+        out += "| **all** | **\(report.findings.count)** |\n"
+        return out
+    }
+
+    private func scoreCard(_ score: Report.Score) -> String {
+        var out = "## Score: \(score.overall)/100 (\(score.grade)) · **\(score.verdict)**\n\n"
+        out += "Threshold \(score.threshold)."
+        if score.criticalFindings > 0 { out += " Capped at 59 by \(score.criticalFindings) critical finding\(score.criticalFindings == 1 ? "" : "s") in production code." }
+        out += " How it is computed: docs/scoring.md.\n\n| category | score | weight | findings | largest costs |\n| --- | ---: | ---: | ---: | --- |\n"
+        for (pack, category) in score.categories.sorted(by: { ($0.value.score, $0.key) < ($1.value.score, $1.key) }) {
+            let costs = category.deductions.sorted { $0.counted > $1.counted }.prefix(3).map { "`\($0.ruleId)` −\(Self.number($0.counted))" }
+            out += "| \(pack) | \(category.score) | \(Self.number(category.weight)) | \(category.findings) | \(costs.joined(separator: ", ")) |\n"
+        }
+        return out + "\n"
+    }
+
+    private func endpoints(_ endpoints: Report.Endpoints) -> String {
+        var out = "## Endpoints\n\n" + TextReporter.inventoryLine(endpoints) + ".\n\n"
+        out += "| method | path | file | authenticated | rate-limited | guard |\n| --- | --- | --- | --- | --- | --- |\n"
+        let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
+        for item in ordered.prefix(Self.endpointsShown) {
+            let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { "`\(escape($0))`" }.joined(separator: ", ")
+            out += "| \(item.method) | `\(escape(item.path))` | `\(escape(item.file)):\(item.line)` | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
+        }
+        if ordered.count > Self.endpointsShown { out += "\n… and \(ordered.count - Self.endpointsShown) more endpoints (see the JSON report).\n" }
+        return out + "\n"
+    }
+
+    private func findings(_ findings: [Report.Finding], rules: [String: Report.RuleInfo]) -> String {
+        var out = ""
+        let byPack = Dictionary(grouping: findings, by: \.pack)
+        for pack in byPack.keys.sorted(by: { Self.worst(byPack[$0]!) < Self.worst(byPack[$1]!) || (Self.worst(byPack[$0]!) == Self.worst(byPack[$1]!) && $0 < $1) }) {
+            let packFindings = byPack[pack]!
+            out += "### \(pack) (\(packFindings.count))\n\n"
+            for severity in Self.severities {
+                let bySeverity = packFindings.filter { $0.severity == severity }
+                guard !bySeverity.isEmpty else { continue }
+                out += "#### \(severity) (\(bySeverity.count))\n\n"
+                let byRule = Dictionary(grouping: bySeverity, by: \.ruleId)
+                for ruleId in byRule.keys.sorted() {
+                    let ruleFindings = byRule[ruleId]!
+                    let title = rules[ruleId]?.title ?? ruleId
+                    out += "**\(escape(title))** (`\(ruleId)`, \(ruleFindings.count))\n\n"
+                    for finding in ruleFindings.prefix(Self.perRule) {
+                        out += "- [ ] accept / fix · `\(escape(finding.path)):\(finding.line)` — \(escape(finding.message))\n"
+                        if !finding.snippet.isEmpty {
+                            out += "  ```\n  \(finding.snippet.replacingOccurrences(of: "```", with: "ʼʼʼ"))\n  ```\n"
+                        }
+                    }
+                    if ruleFindings.count > Self.perRule { out += "- … and \(ruleFindings.count - Self.perRule) more of this rule (see the JSON report)\n" }
+                    if let help = rules[ruleId]?.help {
+                        out += "\n<details>\n<summary>How to fix</summary>\n\n\(help.trimmingCharacters(in: .whitespacesAndNewlines))\n\n</details>\n"
+                    }
+                    out += "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The rank of the most severe finding (0 for critical), to list the worst packs first.
+    private static func worst(_ findings: [Report.Finding]) -> Int {
+        findings.compactMap { severities.firstIndex(of: $0.severity) }.min() ?? severities.count
+    }
+
+    private static func flag(_ value: Bool?, public isPublic: Bool) -> String {
+        if isPublic { return "public" }
+        switch value {
+        case true?: return "yes"
+        case false?: return "**no**"
+        case nil: return "–"
+        }
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// Text safe inside Markdown table cells and list items.
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
