@@ -32,20 +32,10 @@ import Testing
     }
 
     @Test func findingsCarryTheirContextAndRulesCanBeLimitedToSome() throws {
-        let rule = """
-            id: demo
-            pack: demo
-            title: Demo
-            description: A demo rule for tests.
-            help: Nothing to fix.
-            severity: high
-            confidence: high
-            message: found
-            regex: demo
-            """
+        let rule = FileEvaluatorTests.rule("demo", regex: "demo", keywords: "[demo]")
         let everywhere = TestSupport.scanner(try TestSupport.load(["r.yml": rule]))
         #expect(everywhere.scan(text: "demo\n", path: "tests/test_a.py").findings.map(\.context) == [.test])
-        let productionOnly = TestSupport.scanner(try TestSupport.load(["r.yml": rule + "\ncontexts: [production]\n"]))
+        let productionOnly = TestSupport.scanner(try TestSupport.load(["r.yml": FileEvaluatorTests.rule("demo", "contexts: [production]", regex: "demo")]))
         #expect(productionOnly.scan(text: "demo\n", path: "tests/test_a.py").findings.isEmpty)
         #expect(productionOnly.scan(text: "demo\n", path: "app/a.py").findings.map(\.context) == [.production])
     }
