@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, markdown). Repeatable.", valueName: "format:path"))
+    var reports: [ReportDestination] = []
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
@@ -81,17 +84,24 @@ struct CheckCommand: ParsableCommand {
         report.commit = GitHead.commit(of: plan.root)
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                Console.error("error: cannot write \(output): \(error.localizedDescription)")
-                throw ExitStatus.usageError.exitCode
-            }
+            try Self.write(text, to: output)
         } else {
             Console.output(text)
         }
+        for destination in reports {
+            try Self.write(destination.format.reporter(color: false, scoreCard: true).render(report), to: destination.path)
+        }
         let status = selection.validateProduction ? gateStatus(result, verdict: report.score?.verdict) : exitStatus(result)
         if status != .clean { throw status.exitCode }
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Console.error("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitStatus.usageError.exitCode
+        }
     }
 
     /// validate:production: NO-GO exits 1, whatever --fail-on says.
@@ -122,4 +132,18 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// `--report FORMAT:PATH`.
+struct ReportDestination: ExpressibleByArgument {
+    let format: ReportFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let colon = argument.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(argument[..<colon])) else { return nil }
+        let path = String(argument[argument.index(after: colon)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+}
 extension Severity: ExpressibleByArgument {}

@@ -229,6 +229,21 @@ enum FakeSecrets {
         #expect(passing.status == 0)
     }
 
+    @Test func oneScanWritesSeveralReports() throws {
+        let root = Self.plantedTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let json = root.appendingPathComponent("out.json"), markdown = root.appendingPathComponent("out.md")
+        let outcome = try CLI.run(["check:dev-keys", root.path, "--report", "json:\(json.path)", "--report", "markdown:\(markdown.path)"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("dev-keys-github-token"))
+        let report = try CLI.json(try String(contentsOf: json, encoding: .utf8))
+        #expect(CLI.findings(report).count == 7)
+        let text = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(text.hasPrefix("# Readiness report"))
+        #expect(!text.contains(FakeSecrets.github))
+        #expect(try CLI.run([root.path, "--report", "pdf:x.pdf"]).status == 2)
+    }
+
     @Test func rulesCommandListsEveryRule() throws {
         let text = try CLI.run(["rules"])
         #expect(text.status == 0)
