@@ -5,10 +5,15 @@ import PreflightReport
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    /// The encoder of every JSON the tool writes: pretty-printed, sorted keys, slashes unescaped.
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
+        return encoder
+    }
+
+    public func render(_ report: Report) -> String {
+        guard let data = try? Self.encoder().encode(report) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -132,7 +132,8 @@ enum ANSIStyle: Int {
 }
 
 extension String {
-    func padding(to width: Int) -> String {
+    /// The text followed by spaces up to `width` characters (unchanged when already as long).
+    public func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 

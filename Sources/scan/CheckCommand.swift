@@ -91,7 +91,7 @@ struct CheckCommand: ParsableCommand {
         for destination in reports {
             try Self.write(destination.format.reporter(color: false, scoreCard: true).render(report), to: destination.path)
         }
-        let status = selection.validateProduction ? gateStatus(result, verdict: report.score?.verdict) : exitStatus(result)
+        let status = exitStatus(result, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }
     }
 
@@ -104,17 +104,13 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// validate:production: NO-GO exits 1, whatever --fail-on says.
-    private func gateStatus(_ result: ScanResult, verdict: String?) -> ExitStatus {
-        let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
-        if !result.isComplete || (strict && unreadable) { return .incomplete }
-        return verdict == "GO" || exitZero ? .clean : .findings
-    }
-
-    private func exitStatus(_ result: ScanResult) -> ExitStatus {
+    /// Incomplete scans exit 3; otherwise validate:production exits 1 on NO-GO (whatever --fail-on says) and a
+    /// plain scan on findings at or above --fail-on; --exit-zero turns both into 0.
+    private func exitStatus(_ result: ScanResult, gateVerdict: String?) -> ExitStatus {
         let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
         if !result.isComplete || (strict && unreadable) { return .incomplete }
         if exitZero { return .clean }
+        if let gateVerdict { return gateVerdict == "GO" ? .clean : .findings }
         return result.findings.contains { $0.severity >= failOn } ? .findings : .clean
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightReporters
 
 /// `scan rules`: lists the rules with their id, pack, severity and title.
 struct RulesCommand: ParsableCommand {
@@ -44,24 +45,16 @@ struct RulesCommand: ParsableCommand {
                 Entry(id: $0.id, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
                       title: $0.title, tags: $0.tags, source: $0.origin.file)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.output(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+            Console.output(String(decoding: try JSONReporter.encoder().encode(entries), as: UTF8.self) + "\n")
         case .text:
             let idWidth = rules.map(\.id.count).max() ?? 2
             let packWidth = rules.map(\.pack.count).max() ?? 4
             var out = ""
             for rule in rules.sorted(by: { ($0.pack, $0.id) < ($1.pack, $1.id) }) {
-                out += "\(rule.id.padded(idWidth))  \(rule.pack.padded(packWidth))  \(rule.severity.rawValue.padded(8))  \(rule.title)\n"
+                out += "\(rule.id.padding(to: idWidth))  \(rule.pack.padding(to: packWidth))  \(rule.severity.rawValue.padding(to: 8))  \(rule.title)\n"
             }
             out += "\(rules.count) rules in \(Set(rules.map(\.pack)).count) packs\n"
             Console.output(out)
         }
-    }
-}
-
-extension String {
-    func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -35,11 +35,11 @@ public final class RuleCatalog: Sendable {
         var patterns: [Pattern] = []
         var patternIndex: [String: Int] = [:]
         var globs: [Glob] = []
-        func fact(_ source: String) -> Int? {
-            if let existing = patternIndex[source] { return existing }
-            guard let pattern = try? Pattern(source, options: .multiline) else { return nil }
+        /// The same pattern source in several rules is searched once.
+        func fact(_ pattern: Pattern) -> Int {
+            if let existing = patternIndex[pattern.source] { return existing }
             patterns.append(pattern)
-            patternIndex[source] = patterns.count - 1
+            patternIndex[pattern.source] = patterns.count - 1
             return patterns.count - 1
         }
         func path(_ glob: Glob) -> Int {
@@ -50,7 +50,7 @@ public final class RuleCatalog: Sendable {
         repositoryConditions = rules.map { rule in
             let structure = rule.structure
             return RepositoryConditions(
-                has: structure.repoHas.compactMap(fact), lacks: structure.repoLacks.compactMap(fact),
+                has: structure.repoHas.map(fact), lacks: structure.repoLacks.map(fact),
                 pathsExist: structure.pathExists.map(path), pathsMissing: structure.pathMissing.map(path)
             )
         }

@@ -51,9 +51,12 @@ extension RuleCompiler {
             }
             if let guardKind { endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind) }
         }
-        for source in structure.repoHas + structure.repoLacks {
-            do throws(PCRE2Error) { _ = try Pattern(source, options: .multiline) } catch {
-                fail("repo-has", "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+        func repositoryPatterns(_ sources: [String], key: String) -> [Pattern] {
+            sources.compactMap { source -> Pattern? in
+                do throws(PCRE2Error) { return try Pattern(source, options: .multiline) } catch {
+                    fail(key, "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+                    return nil
+                }
             }
         }
         if let report = structure.report, !["once", "each"].contains(report) {
@@ -72,8 +75,8 @@ extension RuleCompiler {
             fileLacks: templates(structure.fileLacks, key: "file-lacks"),
             inside: enclosing(structure.inside, key: "inside"),
             notInside: enclosing(structure.notInside, key: "not-inside"),
-            repoHas: structure.repoHas,
-            repoLacks: structure.repoLacks,
+            repoHas: repositoryPatterns(structure.repoHas, key: "repo-has"),
+            repoLacks: repositoryPatterns(structure.repoLacks, key: "repo-lacks"),
             pathExists: pathExists,
             pathMissing: pathMissing,
             endpoint: endpoint,

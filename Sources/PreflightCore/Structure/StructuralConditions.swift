@@ -24,8 +24,8 @@ final class StructuralConditions: Sendable {
     let fileLacks: [PatternTemplate]
     let inside: [(header: PatternTemplate, block: BlockKind)]
     let notInside: [(header: PatternTemplate, block: BlockKind)]
-    let repoHas: [String]
-    let repoLacks: [String]
+    let repoHas: [Pattern]
+    let repoLacks: [Pattern]
     let pathExists: [Glob]
     let pathMissing: [Glob]
     let endpoint: EndpointTemplate?
@@ -34,7 +34,7 @@ final class StructuralConditions: Sendable {
 
     init(block: BlockKind?, has: [PatternTemplate], lacks: [PatternTemplate], fileHas: [PatternTemplate], fileLacks: [PatternTemplate],
          inside: [(header: PatternTemplate, block: BlockKind)], notInside: [(header: PatternTemplate, block: BlockKind)],
-         repoHas: [String], repoLacks: [String], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?,
+         repoHas: [Pattern], repoLacks: [Pattern], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?,
          reportsEachMatch: Bool) {
         self.block = block
         self.has = has
