@@ -57,7 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCoreTests",
-            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters", "PreflightTestSupport"]
+            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters", "PreflightTestSupport"],
+            exclude: ["Reporters/Golden"]
         ),
         .testTarget(
             name: "ScanCLITests",
