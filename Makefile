@@ -6,7 +6,7 @@ DIR ?= .
 SCAN_ARGS ?=
 DEB_PACKAGES := libpcre2-dev libyaml-dev pkg-config
 
-.PHONY: deps build scan test clean
+.PHONY: deps build scan test docs clean
 
 deps:
 	@missing=""; \
@@ -27,6 +27,12 @@ scan: build
 
 test: deps
 	$(SWIFT) test
+
+# Regenerates the rule reference pages (docs/rules/<pack>.md) from Rules/.
+docs: deps
+	$(SWIFT) build --product scan
+	mkdir -p docs/rules
+	.build/debug/scan rules --docs docs/rules
 
 clean:
 	rm -rf .build

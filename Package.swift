@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "PreflightTestSupport", path: "Tests/PreflightTestSupport"),
+        .target(name: "PreflightTestSupport", path: "Tests/PreflightTestSupport", exclude: ["Resources"]),
         .testTarget(
             name: "PCRE2KitTests",
             dependencies: ["PCRE2Kit"]

@@ -8,6 +8,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var tool: Tool
     /// The scan root as given on the command line; every finding path is relative to it.
     public var root: String
+    /// The scan root as an absolute `file:` URI ending in `/`, when known.
+    public var rootUri: String?
     public var summary: Summary
     public var diagnostics: [Diagnostic]
     public var findings: [Finding]
@@ -17,8 +19,10 @@ public struct Report: Codable, Sendable, Equatable {
     public var score: Score?
     /// The commit scanned, when the root is a git work tree.
     public var commit: String?
-    /// The rules that produced findings, with their explanation and fix, sorted by id.
+    /// Every rule that ran, with its explanation and fix, sorted by id.
     public var rules: [RuleInfo]?
+    /// The packs chosen with `check:PACK`; absent when every pack ran.
+    public var packsSelected: [String]?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
@@ -34,10 +38,13 @@ public struct Report: Codable, Sendable, Equatable {
     public struct Tool: Codable, Sendable, Equatable {
         public var name: String
         public var version: String
+        /// The project's home page; rule documentation lives below it.
+        public var informationUri: String?
 
-        public init(name: String, version: String) {
+        public init(name: String, version: String, informationUri: String? = nil) {
             self.name = name
             self.version = version
+            self.informationUri = informationUri
         }
     }
 
@@ -102,9 +109,15 @@ public struct Report: Codable, Sendable, Equatable {
         public var fingerprint: String
         /// `production`, or where else the file sits: `test`, `fixture`, `example`, `docs`, `vendor`, `generated`, `archive`.
         public var context: String
+        /// `column` and `endColumn` counted in UTF-16 code units, as SARIF and editors count them.
+        public var utf16Column: Int?
+        public var utf16EndColumn: Int?
+        /// GitHub code scanning's hash of the start line, for SARIF `primaryLocationLineHash`.
+        public var lineHash: String?
 
         public init(ruleId: String, pack: String, severity: String, confidence: String, path: String, line: Int, column: Int,
-                    endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String, context: String) {
+                    endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String, context: String,
+                    utf16Column: Int? = nil, utf16EndColumn: Int? = nil, lineHash: String? = nil) {
             self.ruleId = ruleId
             self.pack = pack
             self.severity = severity
@@ -118,6 +131,9 @@ public struct Report: Codable, Sendable, Equatable {
             self.snippet = snippet
             self.fingerprint = fingerprint
             self.context = context
+            self.utf16Column = utf16Column
+            self.utf16EndColumn = utf16EndColumn
+            self.lineHash = lineHash
         }
     }
 
@@ -245,8 +261,10 @@ public struct Report: Codable, Sendable, Equatable {
         public var description: String
         public var help: String
         public var tags: [String]
+        /// How often a match is a true problem: `high`, `medium` or `low`.
+        public var confidence: String?
 
-        public init(id: String, pack: String, title: String, severity: String, description: String, help: String, tags: [String]) {
+        public init(id: String, pack: String, title: String, severity: String, description: String, help: String, tags: [String], confidence: String? = nil) {
             self.id = id
             self.pack = pack
             self.title = title
@@ -254,6 +272,7 @@ public struct Report: Codable, Sendable, Equatable {
             self.description = description
             self.help = help
             self.tags = tags
+            self.confidence = confidence
         }
     }
 }

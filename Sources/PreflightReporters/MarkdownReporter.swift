@@ -26,11 +26,11 @@ public struct MarkdownReporter: Reporter {
         let others = report.findings.filter { $0.context != "production" }
         let rules = Dictionary(uniqueKeysWithValues: (report.rules ?? []).map { ($0.id, $0) })
         out += "## Findings in production code (\(production.count))\n\n"
-        out += production.isEmpty ? "None.\n\n" : findings(production, rules: rules)
+        out += production.isEmpty ? "None.\n\n" : findings(production, rules: rules, tool: report.tool)
         if !others.isEmpty {
             let contexts = Set(others.map(\.context)).sorted().joined(separator: ", ")
             out += "<details>\n<summary>Likely non-production: \(contexts) (\(others.count) findings)</summary>\n\n"
-            out += findings(others, rules: rules)
+            out += findings(others, rules: rules, tool: report.tool)
             out += "</details>\n\n"
         }
         let problems = report.diagnostics.filter { $0.level != "note" }
@@ -70,7 +70,7 @@ public struct MarkdownReporter: Reporter {
         return out + "\n"
     }
 
-    private func findings(_ findings: [Report.Finding], rules: [String: Report.RuleInfo]) -> String {
+    private func findings(_ findings: [Report.Finding], rules: [String: Report.RuleInfo], tool: Report.Tool) -> String {
         var out = ""
         let byPack = Dictionary(grouping: findings, by: \.pack)
         for pack in byPack.keys.sorted(by: { Self.worst(byPack[$0]!) < Self.worst(byPack[$1]!) || (Self.worst(byPack[$0]!) == Self.worst(byPack[$1]!) && $0 < $1) }) {
@@ -84,7 +84,9 @@ public struct MarkdownReporter: Reporter {
                 for ruleId in byRule.keys.sorted() {
                     let ruleFindings = byRule[ruleId]!
                     let title = rules[ruleId]?.title ?? ruleId
-                    out += "**\(escape(title))** (`\(ruleId)`, \(ruleFindings.count))\n\n"
+                    let link = RuleDocumentation.url(ruleId: ruleId, pack: pack, informationUri: tool.informationUri)
+                    let name = link.map { "[`\(ruleId)`](\($0))" } ?? "`\(ruleId)`"
+                    out += "**\(escape(title))** (\(name), \(ruleFindings.count))\n\n"
                     for finding in ruleFindings.prefix(Self.perRule) {
                         out += "- [ ] accept / fix · `\(escape(finding.path)):\(finding.line)` — \(escape(finding.message))\n"
                         if !finding.snippet.isEmpty {

@@ -19,7 +19,7 @@ extension Report {
             rulesRun: rulesRun
         )
         self.init(
-            tool: Tool(name: Preflight.name, version: Preflight.version),
+            tool: Tool(name: Preflight.name, version: Preflight.version, informationUri: Preflight.informationURI),
             root: root,
             summary: summary,
             diagnostics: result.diagnostics.map {
@@ -30,16 +30,22 @@ extension Report {
                     ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
                     path: $0.path, line: $0.region.start.line, column: $0.region.start.characterColumn,
                     endLine: $0.region.end.line, endColumn: $0.region.end.characterColumn,
-                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint, context: $0.context.rawValue
+                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint, context: $0.context.rawValue,
+                    utf16Column: $0.region.start.utf16Column, utf16EndColumn: $0.region.end.utf16Column, lineHash: $0.lineHash
                 )
             },
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
         score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
-        let fired = Set(result.findings.map(\.ruleId))
-        self.rules = rules.filter { fired.contains($0.id) }.map {
-            RuleInfo(id: $0.id, pack: $0.pack, title: $0.title, severity: $0.severity.rawValue, description: $0.description, help: $0.help, tags: $0.tags)
-        }
+        self.rules = rules.sorted { $0.id < $1.id }.map(RuleInfo.init)
+    }
+}
+
+extension Report.RuleInfo {
+    /// How reports describe `rule`.
+    public init(_ rule: Rule) {
+        self.init(id: rule.id, pack: rule.pack, title: rule.title, severity: rule.severity.rawValue, description: rule.description,
+                  help: rule.help, tags: rule.tags, confidence: rule.confidence.rawValue)
     }
 }
 

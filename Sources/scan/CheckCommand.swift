@@ -14,13 +14,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Packs as check:PACK[,PACK] and paths to scan (default: the current directory).", valueName: "check:pack | path"))
     var targets: [String] = []
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, sarif or markdown.")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, markdown). Repeatable.", valueName: "format:path"))
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown). Repeatable.", valueName: "format:path"))
     var reports: [ReportDestination] = []
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -82,6 +82,8 @@ struct CheckCommand: ParsableCommand {
         let result = scanner.scan(plan.targets)
         var report = Report(result: result, root: plan.root, rules: rules.rules, scoring: scoring)
         report.commit = GitHead.commit(of: plan.root)
+        report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
+        if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             try Self.write(text, to: output)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightReport
 import PreflightReporters
 
 /// `scan rules`: lists the rules with their id, pack, severity and title.
@@ -15,6 +16,9 @@ struct RulesCommand: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
+
+    @Option(help: ArgumentHelp("Write the reference page of each listed pack, as DIR/<pack>.md.", valueName: "dir"))
+    var docs: String?
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -39,6 +43,19 @@ struct RulesCommand: ParsableCommand {
             throw ValidationError("'scan rules' takes only check:PACK arguments, not paths (\(targets.paths.joined(separator: ", ")))")
         }
         let rules = try targets.rules(from: ruleOptions.load()).rules
+        if let docs {
+            let infos = rules.map(Report.RuleInfo.init)
+            for pack in Set(rules.map(\.pack)).sorted() {
+                let path = (docs as NSString).appendingPathComponent("\(pack).md")
+                do {
+                    try RuleDocumentation.page(pack: pack, rules: infos).write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    Console.error("error: cannot write \(path): \(error.localizedDescription)")
+                    throw ExitStatus.usageError.exitCode
+                }
+            }
+            return
+        }
         switch format {
         case .json:
             let entries = rules.map {

@@ -138,14 +138,55 @@ enum FakeSecrets {
     @Test func secretsAreRedactedUnlessNoRedactIsGiven() throws {
         let root = Self.plantedTree()
         defer { try? FileManager.default.removeItem(at: root) }
-        for format in ["text", "json"] {
+        for format in ["text", "json", "sarif", "markdown"] {
             let outcome = try CLI.run(["check:dev-keys", root.path, "--format", format])
-            for secret in [FakeSecrets.github, FakeSecrets.stripeLive, FakeSecrets.awsKeyId, FakeSecrets.anthropic, FakeSecrets.devKey] {
+            #expect(outcome.status == 1)
+            for secret in [FakeSecrets.github, FakeSecrets.stripeLive, FakeSecrets.awsKeyId, FakeSecrets.anthropic] {
                 #expect(!outcome.stdout.contains(secret), "\(format) output shows a secret")
             }
+            // The well-known dev key is also named in its rule's description, which JSON and SARIF carry:
+            // only the findings must not show it.
+            var findingsText = outcome.stdout
+            if format == "json" {
+                findingsText = try Self.reserialised(JSONValue.parse(Data(outcome.stdout.utf8))["findings"])
+            } else if format == "sarif" {
+                findingsText = try Self.reserialised(JSONValue.parse(Data(outcome.stdout.utf8))["runs"]?[0]?["results"])
+            }
+            #expect(findingsText.contains("API_KEY"), "\(format) output lacks the dev key finding")
+            #expect(!findingsText.contains(FakeSecrets.devKey), "\(format) findings show the dev key")
         }
         let open = try CLI.run(["check:dev-keys", root.path, "--format", "json", "--no-redact"])
         #expect(open.stdout.contains(FakeSecrets.github))
+    }
+
+    static func reserialised(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: return text
+        case .array(let items)?: return items.map { reserialised($0) }.joined(separator: "\n")
+        case .object(let members)?: return members.values.map { reserialised($0) }.joined(separator: "\n")
+        default: return ""
+        }
+    }
+
+    @Test func sarifFromTheCLIIsValidAgainstTheSchemaAndPointsIntoTheTree() throws {
+        let root = Self.plantedTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sarifPath = root.appendingPathComponent("out.sarif").path
+        let outcome = try CLI.run([root.path, "--format", "json", "--report", "sarif:\(sarifPath)"])
+        #expect(outcome.status == 1)
+        let document = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: sarifPath)))
+        let errors = try JSONSchema.sarif().errors(in: document)
+        #expect(errors.isEmpty, "\(errors.prefix(10))")
+        let run = try #require(document["runs"]?[0])
+        let base = try #require(run["originalUriBaseIds"]?["%SRCROOT%"]?["uri"]?.string)
+        #expect(base.hasPrefix("file:///") && base.hasSuffix("/"))
+        let json = try JSONValue.parse(Data(outcome.stdout.utf8))
+        #expect(run["results"]?.array?.count == json["findings"]?.array?.count)
+        for result in run["results"]?.array ?? [] {
+            let uri = try #require(result["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"]?.string)
+            let file = try #require(URL(string: uri, relativeTo: URL(string: base)))
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(uri) does not resolve below \(base)")
+        }
     }
 
     @Test func outputIsTheSameForAnyNumberOfJobs() throws {

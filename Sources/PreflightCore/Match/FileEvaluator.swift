@@ -293,6 +293,7 @@ final class FileEvaluator {
         let lines = lines(of: buffer)
         var ordinals: [String: Int] = [:]
         let ordered = hits.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        let lineHashes = LineHash.hashes(of: buffer, lines: Set(ordered.map { lines.line(containing: $0.range.lowerBound) + 1 }))
         return ordered.map { hit in
             let rule = catalog.rules[hit.rule]
             let message = rule.message.render { name in
@@ -312,7 +313,7 @@ final class FileEvaluator {
                 ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
                 region: region, message: message, snippet: snippet(for: hit, lines: lines, in: buffer),
                 fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32)),
-                context: context
+                context: context, lineHash: lineHashes[region.start.line]
             )
         }
     }

@@ -15,10 +15,13 @@ public struct Finding: Sendable, Hashable {
     public let fingerprint: String
     /// Where the file sits: production code, tests, fixtures, docs...
     public let context: FindingContext
+    /// GitHub code scanning's hash of the start line (`LineHash`), when the file's text was at hand.
+    public let lineHash: String?
 
     public init(
         ruleId: String, pack: String, severity: Severity, confidence: Confidence, path: String,
-        region: TextRegion, message: String, snippet: String, fingerprint: String, context: FindingContext = .production
+        region: TextRegion, message: String, snippet: String, fingerprint: String, context: FindingContext = .production,
+        lineHash: String? = nil
     ) {
         self.ruleId = ruleId
         self.pack = pack
@@ -30,6 +33,7 @@ public struct Finding: Sendable, Hashable {
         self.snippet = snippet
         self.fingerprint = fingerprint
         self.context = context
+        self.lineHash = lineHash
     }
 
     /// The order of every output: path, line, column, rule id.

@@ -18,7 +18,7 @@ import PreflightReporters
         return report
     }
 
-    @Test("reporter output matches its golden file", arguments: [ReportFormat.text, .json, .markdown])
+    @Test("reporter output matches its golden file", arguments: ReportFormat.allCases)
     func matchesGolden(_ format: ReportFormat) throws {
         let rendered = format.reporter(color: false, scoreCard: true).render(Self.report())
         let golden = Self.goldenDirectory.appendingPathComponent("express-app.\(format.rawValue).golden")
