@@ -23,6 +23,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var rules: [RuleInfo]?
     /// The packs chosen with `check:PACK`; absent when every pack ran.
     public var packsSelected: [String]?
+    /// The trend since an earlier report (`--compare OLD.json`).
+    public var comparison: Comparison?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion

@@ -8,6 +8,8 @@ public struct MarkdownReporter: Reporter {
     static let perRule = 10
     /// Endpoints listed before the rest is counted.
     static let endpointsShown = 50
+    /// New and fixed findings listed in the trend before the rest is counted.
+    static let trendShown = 50
     static let severities = ["critical", "high", "medium", "low", "info"]
 
     public init() {}
@@ -21,6 +23,7 @@ public struct MarkdownReporter: Reporter {
         if !report.summary.complete { facts.append("**incomplete scan: see diagnostics**") }
         out += facts.joined(separator: " · ") + "\n\n"
         if let score = report.score { out += scoreCard(score) }
+        if let comparison = report.comparison { out += render(comparison) }
         if let endpoints = report.inventory?.endpoints { out += self.endpoints(endpoints) }
         let production = report.findings.filter { $0.context == "production" }
         let others = report.findings.filter { $0.context != "production" }
@@ -43,6 +46,33 @@ public struct MarkdownReporter: Reporter {
         out += "## Totals\n\n| severity | findings |\n| --- | --- |\n"
         for severity in Self.severities { out += "| \(severity) | \(report.summary.findingsBySeverity[severity, default: 0]) |\n" }
         out += "| **all** | **\(report.findings.count)** |\n"
+        return out
+    }
+
+    /// The trend since an earlier report, as a section: score deltas per category, then fixed and new findings.
+    public func render(_ comparison: Report.Comparison) -> String {
+        let baseline = comparison.baseline
+        var out = "## Trend since `\(escape(baseline.root))`" + (baseline.commit.map { " at `\($0.prefix(12))`" } ?? "") + "\n\n"
+        if let overall = comparison.overall {
+            out += "Readiness \(overall.old.map(String.init) ?? "–") → **\(overall.new.map(String.init) ?? "–")** (\(TextReporter.signed(overall.delta))). "
+        }
+        out += "\(comparison.fixed.count) fixed, \(comparison.new.count) new, \(comparison.unchanged) unchanged.\n\n"
+        let moved = comparison.categories.filter { $0.value.delta != 0 }
+        if !moved.isEmpty {
+            out += "| category | before | after | change |\n| --- | ---: | ---: | ---: |\n"
+            for (pack, delta) in moved.sorted(by: { ($0.value.delta, $0.key) < ($1.value.delta, $1.key) }) {
+                out += "| \(pack) | \(delta.old.map(String.init) ?? "–") | \(delta.new.map(String.init) ?? "–") | \(TextReporter.signed(delta.delta)) |\n"
+            }
+            out += "\n"
+        }
+        for (label, findings) in [("New findings", comparison.new), ("Fixed findings", comparison.fixed)] where !findings.isEmpty {
+            out += "### \(label) (\(findings.count))\n\n"
+            for finding in findings.prefix(Self.trendShown) {
+                out += "- **\(finding.severity)** `\(escape(finding.path)):\(finding.line)` — \(escape(finding.message)) (`\(finding.ruleId)`)\n"
+            }
+            if findings.count > Self.trendShown { out += "- … and \(findings.count - Self.trendShown) more\n" }
+            out += "\n"
+        }
         return out
     }
 

@@ -41,8 +41,41 @@ public struct TextReporter: Reporter {
         }
         if let endpoints = report.inventory?.endpoints { out += Self.inventoryLine(endpoints) + "\n" }
         if let score = report.score { out += scoreLines(score) }
+        if let comparison = report.comparison { out += render(comparison) }
         out += summaryLine(report) + "\n"
         return out
+    }
+
+    /// The trend since an earlier report: score deltas, then the findings fixed and the new ones.
+    public func render(_ comparison: Report.Comparison) -> String {
+        let baseline = comparison.baseline
+        var out = "Trend since \(baseline.root)" + (baseline.commit.map { " at \($0.prefix(12))" } ?? "")
+        if let overall = comparison.overall {
+            out += ": readiness \(overall.old.map(String.init) ?? "–") → \(overall.new.map(String.init) ?? "–") (\(paint(Self.signed(overall.delta), Self.style(forDelta: overall.delta))))"
+        }
+        out += "\n"
+        for (pack, delta) in comparison.categories.sorted(by: { $0.key < $1.key }) where delta.delta != 0 {
+            let old = delta.old.map(String.init) ?? "–", new = delta.new.map(String.init) ?? "–"
+            out += "  \(pack.padding(to: 14)) \(old.padding(to: 3)) → \(new.padding(to: 3)) \(paint(Self.signed(delta.delta), Self.style(forDelta: delta.delta)))\n"
+        }
+        for (label, findings) in [("Fixed", comparison.fixed), ("New", comparison.new)] {
+            out += "\(label): \(findings.count)\n"
+            for finding in findings.prefix(Self.trendShown) {
+                out += "  \(paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))) \(finding.path):\(finding.line)  \(finding.message)  \(paint(finding.ruleId, .dim))\n"
+            }
+            if findings.count > Self.trendShown { out += "  … and \(findings.count - Self.trendShown) more\n" }
+        }
+        out += "Unchanged: \(comparison.unchanged)\n"
+        return out
+    }
+
+    /// Fixed and new findings listed in the trend before the rest is counted.
+    static let trendShown = 20
+
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    private static func style(forDelta delta: Int) -> [ANSIStyle] {
+        delta > 0 ? [.green] : delta < 0 ? [.red] : [.dim]
     }
 
     /// `Readiness 72/100 (C) NO-GO, threshold 90`, and with the score card one line per category.

@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown). Repeatable.", valueName: "format:path"))
     var reports: [ReportDestination] = []
 
+    @Option(help: ArgumentHelp("Compare with an earlier JSON report: score change per category, findings fixed and new.", valueName: "old.json"))
+    var compare: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
@@ -73,6 +76,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let selection = TargetSelection(targets)
         let rules = try selection.rules(from: ruleOptions.load())
+        let baseline = try compare.map(ReportFile.load)
         var scoring = ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
         let plan = try ScanPlan(paths: selection.paths)
@@ -84,6 +88,7 @@ struct CheckCommand: ParsableCommand {
         report.commit = GitHead.commit(of: plan.root)
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
+        if let baseline { report.comparison = Report.Comparison(old: baseline, new: report) }
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             try Self.write(text, to: output)
@@ -97,7 +102,7 @@ struct CheckCommand: ParsableCommand {
         if status != .clean { throw status.exitCode }
     }
 
-    private static func write(_ text: String, to path: String) throws {
+    static func write(_ text: String, to path: String) throws {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

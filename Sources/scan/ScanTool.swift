@@ -15,12 +15,14 @@ struct ScanTool: ParsableCommand {
               scan --format json --output findings.json .
               scan rules                      list the rules
               scan validate:production .      every pack, the readiness score card; exit 1 on NO-GO
+              scan --format sarif -o results.sarif .
+              scan compare before.json after.json
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, config or rule error;
             3 scan incomplete (partial results were still written).
             """,
         version: PreflightVersion.text,
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, CompareCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

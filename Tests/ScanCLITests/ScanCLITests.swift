@@ -285,6 +285,39 @@ enum FakeSecrets {
         #expect(try CLI.run([root.path, "--report", "pdf:x.pdf"]).status == 2)
     }
 
+    @Test func compareShowsWhatWasFixedAndWhatIsNew() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let conflict = "<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> topic\n"
+        FileTree.write(["app/config.py": "import os\nKEY = os.getenv(\"API_KEY\", \"\(FakeSecrets.devKey)\")\n", "app/merge.py": conflict], under: root)
+        let old = root.appendingPathComponent("old.json").path
+        #expect(try CLI.run([root.appendingPathComponent("app").path, "--format", "json", "-o", old]).status == 1)
+        // The conflict is resolved, the key moves down two lines, and a new placeholder appears.
+        FileTree.write(["app/config.py": "import os\n\n\nKEY = os.getenv(\"API_KEY\", \"\(FakeSecrets.devKey)\")\nSECRET = \"changeme\"\n",
+                        "app/merge.py": "x = 2\n"], under: root)
+        let new = root.appendingPathComponent("new.json").path
+        let scan = try CLI.run([root.appendingPathComponent("app").path, "--format", "json", "-o", new, "--compare", old])
+        #expect(scan.status == 1)
+        let report = try CLI.json(String(contentsOfFile: new, encoding: .utf8))
+        let comparison = try #require(report["comparison"] as? [String: Any])
+        #expect((comparison["fixed"] as? [[String: Any]])?.map { $0["ruleId"] as? String } == ["merge-conflict-block"])
+        #expect((comparison["new"] as? [[String: Any]])?.map { $0["line"] as? Int } == [5])
+        #expect(comparison["unchanged"] as? Int == 1)
+
+        let compared = try CLI.run(["compare", old, new])
+        #expect(compared.status == 1, "new findings exit 1")
+        #expect(compared.stdout.contains("Fixed: 1") && compared.stdout.contains("New: 1") && compared.stdout.contains("Unchanged: 1"))
+        #expect(!compared.stdout.contains(FakeSecrets.devKey))
+        #expect(try CLI.run(["compare", new, new]).status == 0)
+        let json = try CLI.run(["compare", old, new, "--format", "json"])
+        #expect((try CLI.json(json.stdout)["unchanged"]) as? Int == 1)
+        let broken = root.appendingPathComponent("broken.json").path
+        try "{\"version\": 1}".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["compare", broken, new])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("broken.json is not a JSON report"))
+    }
+
     @Test func rulesCommandListsEveryRule() throws {
         let text = try CLI.run(["rules"])
         #expect(text.status == 0)
