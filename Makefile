@@ -5,12 +5,14 @@ SWIFT ?= swift
 DIR ?= .
 SCAN_ARGS ?=
 DEB_PACKAGES := libpcre2-dev libyaml-dev pkg-config
+# The tests also render the markdown report with GitHub's Markdown implementation.
+TEST_PACKAGES := cmark-gfm
 
 .PHONY: deps build scan test docs clean
 
 deps:
 	@missing=""; \
-	for package in $(DEB_PACKAGES); do \
+	for package in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
 		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -25,7 +27,8 @@ build: deps
 scan: build
 	.build/release/scan $(SCAN_ARGS) $(DIR)
 
-test: deps
+test:
+	$(MAKE) deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
 	$(SWIFT) test
 
 # Regenerates the rule reference pages (docs/rules/<pack>.md) from Rules/.

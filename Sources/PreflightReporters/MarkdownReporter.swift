@@ -10,19 +10,22 @@ public struct MarkdownReporter: Reporter {
     static let endpointsShown = 50
     /// New and fixed findings listed in the trend before the rest is counted.
     static let trendShown = 50
+    /// Rules listed under "Fix first".
+    static let fixFirstShown = 5
     static let severities = ["critical", "high", "medium", "low", "info"]
 
     public init() {}
 
     public func render(_ report: Report) -> String {
-        var out = "# Readiness report: `\(report.root)`\n\n"
+        var out = "# Readiness report: \(code(report.root))\n\n"
         var facts = ["\(report.summary.filesScanned) files scanned"]
         if let commit = report.commit { facts.append("commit `\(commit.prefix(12))`") }
         if report.summary.filesSkipped > 0 { facts.append("\(report.summary.filesSkipped) skipped") }
         facts.append("\(report.summary.rulesRun) rules")
         if !report.summary.complete { facts.append("**incomplete scan: see diagnostics**") }
         out += facts.joined(separator: " · ") + "\n\n"
-        if let score = report.score { out += scoreCard(score) }
+        if let score = report.score { out += scoreCard(score, tool: report.tool) }
+        out += fixFirst(report)
         if let comparison = report.comparison { out += render(comparison) }
         if let endpoints = report.inventory?.endpoints { out += self.endpoints(endpoints) }
         let production = report.findings.filter { $0.context == "production" }
@@ -39,7 +42,7 @@ public struct MarkdownReporter: Reporter {
         let problems = report.diagnostics.filter { $0.level != "note" }
         if !problems.isEmpty {
             out += "## Diagnostics (\(problems.count))\n\n"
-            for diagnostic in problems.prefix(50) { out += "- **\(diagnostic.level)** `\(escape(diagnostic.path))`: \(escape(diagnostic.message))\n" }
+            for diagnostic in problems.prefix(50) { out += "- **\(diagnostic.level)** \(code(diagnostic.path)): \(escape(diagnostic.message))\n" }
             if problems.count > 50 { out += "- … and \(problems.count - 50) more\n" }
             out += "\n"
         }
@@ -52,7 +55,7 @@ public struct MarkdownReporter: Reporter {
     /// The trend since an earlier report, as a section: score deltas per category, then fixed and new findings.
     public func render(_ comparison: Report.Comparison) -> String {
         let baseline = comparison.baseline
-        var out = "## Trend since `\(escape(baseline.root))`" + (baseline.commit.map { " at `\($0.prefix(12))`" } ?? "") + "\n\n"
+        var out = "## Trend since \(code(baseline.root))" + (baseline.commit.map { " at `\($0.prefix(12))`" } ?? "") + "\n\n"
         if let overall = comparison.overall {
             out += "Readiness \(overall.old.map(String.init) ?? "–") → **\(overall.new.map(String.init) ?? "–")** (\(TextReporter.signed(overall.delta))). "
         }
@@ -68,7 +71,7 @@ public struct MarkdownReporter: Reporter {
         for (label, findings) in [("New findings", comparison.new), ("Fixed findings", comparison.fixed)] where !findings.isEmpty {
             out += "### \(label) (\(findings.count))\n\n"
             for finding in findings.prefix(Self.trendShown) {
-                out += "- **\(finding.severity)** `\(escape(finding.path)):\(finding.line)` — \(escape(finding.message)) (`\(finding.ruleId)`)\n"
+                out += "- **\(finding.severity)** \(code("\(finding.path):\(finding.line)")) — \(escape(finding.message)) (`\(finding.ruleId)`)\n"
             }
             if findings.count > Self.trendShown { out += "- … and \(findings.count - Self.trendShown) more\n" }
             out += "\n"
@@ -76,11 +79,35 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
-    private func scoreCard(_ score: Report.Score) -> String {
+    /// The rules with production findings, most severe and most frequent first: what the meeting starts with.
+    private func fixFirst(_ report: Report) -> String {
+        let production = Dictionary(grouping: report.findings.filter { $0.context == "production" }, by: \.ruleId)
+        guard !production.isEmpty else { return "" }
+        let titles = Dictionary(uniqueKeysWithValues: (report.rules ?? []).map { ($0.id, $0.title) })
+        let ranked = production.sorted {
+            (Self.rank($0.value[0].severity), -$0.value.count, $0.key) < (Self.rank($1.value[0].severity), -$1.value.count, $1.key)
+        }
+        var out = "### Fix first\n\n"
+        for (index, entry) in ranked.prefix(Self.fixFirstShown).enumerated() {
+            let files = Array(Set(entry.value.map(\.path))).sorted()
+            let places = files.prefix(3).map { code($0) }.joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more files" : "")
+            let count = entry.value.count
+            out += "\(index + 1). **\(entry.value[0].severity)** · \(escape(titles[entry.key] ?? entry.key)): \(count) finding\(count == 1 ? "" : "s") in \(places)\n"
+        }
+        if ranked.count > Self.fixFirstShown { out += "\nAnd \(ranked.count - Self.fixFirstShown) more rules with production findings below.\n" }
+        return out + "\n"
+    }
+
+    private static func rank(_ severity: String) -> Int {
+        severities.firstIndex(of: severity) ?? severities.count
+    }
+
+    private func scoreCard(_ score: Report.Score, tool: Report.Tool) -> String {
         var out = "## Score: \(score.overall)/100 (\(score.grade)) · **\(score.verdict)**\n\n"
         out += "Threshold \(score.threshold)."
         if score.criticalFindings > 0 { out += " Capped at 59 by \(score.criticalFindings) critical finding\(score.criticalFindings == 1 ? "" : "s") in production code." }
-        out += " How it is computed: docs/scoring.md.\n\n| category | score | weight | findings | largest costs |\n| --- | ---: | ---: | ---: | --- |\n"
+        let scoring = tool.informationUri.map { "[docs/scoring.md](\($0)/blob/main/docs/scoring.md)" } ?? "docs/scoring.md"
+        out += " How it is computed: \(scoring).\n\n| category | score | weight | findings | largest costs |\n| --- | ---: | ---: | ---: | --- |\n"
         for (pack, category) in score.categories.sorted(by: { ($0.value.score, $0.key) < ($1.value.score, $1.key) }) {
             let costs = category.deductions.sorted { $0.counted > $1.counted }.prefix(3).map { "`\($0.ruleId)` −\(Self.number($0.counted))" }
             out += "| \(pack) | \(category.score) | \(Self.number(category.weight)) | \(category.findings) | \(costs.joined(separator: ", ")) |\n"
@@ -93,8 +120,8 @@ public struct MarkdownReporter: Reporter {
         out += "| method | path | file | authenticated | rate-limited | guard |\n| --- | --- | --- | --- | --- | --- |\n"
         let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
         for item in ordered.prefix(Self.endpointsShown) {
-            let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { "`\(escape($0))`" }.joined(separator: ", ")
-            out += "| \(item.method) | `\(escape(item.path))` | `\(escape(item.file)):\(item.line)` | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
+            let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { code($0, inTable: true) }.joined(separator: ", ")
+            out += "| \(item.method) | \(code(item.path, inTable: true)) | \(code("\(item.file):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
         }
         if ordered.count > Self.endpointsShown { out += "\n… and \(ordered.count - Self.endpointsShown) more endpoints (see the JSON report).\n" }
         return out + "\n"
@@ -118,7 +145,7 @@ public struct MarkdownReporter: Reporter {
                     let name = link.map { "[`\(ruleId)`](\($0))" } ?? "`\(ruleId)`"
                     out += "**\(escape(title))** (\(name), \(ruleFindings.count))\n\n"
                     for finding in ruleFindings.prefix(Self.perRule) {
-                        out += "- [ ] accept / fix · `\(escape(finding.path)):\(finding.line)` — \(escape(finding.message))\n"
+                        out += "- [ ] accept / fix · \(code("\(finding.path):\(finding.line)")) — \(escape(finding.message))\n"
                         if !finding.snippet.isEmpty {
                             out += "  ```\n  \(finding.snippet.replacingOccurrences(of: "```", with: "ʼʼʼ"))\n  ```\n"
                         }
@@ -152,8 +179,17 @@ public struct MarkdownReporter: Reporter {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Text safe inside Markdown table cells and list items.
+    /// Prose safe inside Markdown table cells and list items: no table pipes, no line breaks, no raw HTML.
     private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// `text` as an inline code span; a text with backticks gets a longer fence. In a table cell a pipe must be
+    /// escaped even inside code (GFM removes that backslash there, and only there).
+    private func code(_ text: String, inTable: Bool = false) -> String {
+        var body = text.replacingOccurrences(of: "\n", with: " ")
+        if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
+        return body.contains("`") ? "`` \(body) ``" : "`\(body)`"
     }
 }
