@@ -48,9 +48,20 @@ struct MarkdownRenderingTests {
         let snippets = try NSRegularExpression(pattern: #"<li><input type="checkbox"[^\n]*\n<pre><code>[^<]*</code></pre>\n</li>"#)
         #expect(snippets.numberOfMatches(in: html, range: NSRange(html.startIndex..., in: html)) == report.findings.count)
         #expect(!html.contains("```"), "an unbalanced fence shows as text")
-        #expect(!html.contains("| "), "a table row rendered as a paragraph")
+        #expect(!html.contains("<p>|"), "a table row rendered as a paragraph")
         #expect(Self.count("<details>", in: html) == Self.count("<summary>", in: html))
         #expect(html.contains("<a href=\"https://github.com/preflight-scan/preflight/blob/main/docs/rules/auth.md#auth-express-unauthenticated-route\">"))
+    }
+
+    @Test("each scenario report renders cleanly", arguments: ScenarioRepositoryTests.scenarios)
+    func scenarioReportsRender(_ name: String) throws {
+        let report = ScenarioRepositoryTests.report(name)
+        let html = try Self.render(MarkdownReporter().render(report))
+        let shown = Dictionary(grouping: report.findings, by: { "\($0.context == "production")\($0.ruleId)" }).values.reduce(0) { $0 + min($1.count, 10) }
+        #expect(Self.count("<li><input type=\"checkbox\" disabled=\"\" /> accept / fix", in: html) == shown)
+        #expect(Self.count("<pre><code>", in: html) >= shown)
+        #expect(!html.contains("```") && !html.contains("<p>|"), "an unbalanced fence or a table rendered as a paragraph")
+        #expect(Self.count("<details>", in: html) == Self.count("</details>", in: html))
     }
 
     @Test func aThousandFindingsStayReadable() throws {
