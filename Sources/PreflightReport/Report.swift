@@ -13,6 +13,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var summary: Summary
     public var diagnostics: [Diagnostic]
     public var findings: [Finding]
+    /// Findings hidden by an inline suppression comment or a baseline entry, each with its `suppression`; they do
+    /// not count towards the score or the exit code. Absent when there are none.
+    public var suppressed: [Finding]?
     /// What the scan inventoried, such as HTTP endpoints; absent when no rule inventories anything.
     public var inventory: Inventory?
     /// The readiness score (docs/scoring.md).
@@ -64,6 +67,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var complete: Bool
         /// How many rules ran.
         public var rulesRun: Int
+        /// How many findings were suppressed (inline or by the baseline); absent when none were.
+        public var suppressed: Int?
 
         public init(filesScanned: Int, filesSkipped: Int, skippedByReason: [String: Int], bytesScanned: Int, durationMs: Int,
                     findingsBySeverity: [String: Int], complete: Bool, rulesRun: Int) {
@@ -116,6 +121,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var utf16EndColumn: Int?
         /// GitHub code scanning's hash of the start line, for SARIF `primaryLocationLineHash`.
         public var lineHash: String?
+        /// Why the finding is hidden; only on findings in `suppressed`.
+        public var suppression: Suppression?
 
         public init(ruleId: String, pack: String, severity: String, confidence: String, path: String, line: Int, column: Int,
                     endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String, context: String,
@@ -136,6 +143,23 @@ public struct Report: Codable, Sendable, Equatable {
             self.utf16Column = utf16Column
             self.utf16EndColumn = utf16EndColumn
             self.lineHash = lineHash
+        }
+    }
+
+    /// Why a finding is hidden: `kind` is `inline` (a comment) or `baseline` (an entry of the baseline file).
+    public struct Suppression: Codable, Sendable, Equatable {
+        public var kind: String
+        public var reason: String?
+        /// Baseline entries: `accepted-risk`, `false-positive` or `todo`.
+        public var status: String?
+        /// Baseline entries: the last day (YYYY-MM-DD) the entry hides the finding.
+        public var expires: String?
+
+        public init(kind: String, reason: String?, status: String? = nil, expires: String? = nil) {
+            self.kind = kind
+            self.reason = reason
+            self.status = status
+            self.expires = expires
         }
     }
 

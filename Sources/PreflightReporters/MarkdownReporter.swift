@@ -39,6 +39,7 @@ public struct MarkdownReporter: Reporter {
             out += findings(others, rules: rules, tool: report.tool)
             out += "</details>\n\n"
         }
+        if let suppressed = report.suppressed, !suppressed.isEmpty { out += self.suppressed(suppressed) }
         let problems = report.diagnostics.filter { $0.level != "note" }
         if !problems.isEmpty {
             out += "## Diagnostics (\(problems.count))\n\n"
@@ -162,6 +163,22 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// The rank of the most severe finding (0 for critical), to list the worst packs first.
+    /// Suppressed findings, folded: what was accepted, where, and why; a reviewer checks the reasons.
+    private func suppressed(_ findings: [Report.Finding]) -> String {
+        var out = "<details>\n<summary>Suppressed (\(findings.count)): hidden by inline comments or the baseline</summary>\n\n"
+        out += "| rule | location | by | status | reason |\n| --- | --- | --- | --- | --- |\n"
+        for finding in findings.prefix(500) {
+            let suppression = finding.suppression
+            var status = suppression?.status ?? ""
+            if let expires = suppression?.expires { status += (status.isEmpty ? "" : ", ") + "until \(expires)" }
+            let reason = suppression?.reason.map { escape($0) } ?? "*no reason given*"
+            out += "| \(code(finding.ruleId, inTable: true)) | \(code("\(finding.path):\(finding.line)", inTable: true)) | "
+                + "\(suppression?.kind ?? "") | \(escape(status)) | \(reason) |\n"
+        }
+        if findings.count > 500 { out += "\n… and \(findings.count - 500) more in the JSON report.\n" }
+        return out + "\n</details>\n\n"
+    }
+
     private static func worst(_ findings: [Report.Finding]) -> Int {
         findings.compactMap { severities.firstIndex(of: $0.severity) }.min() ?? severities.count
     }

@@ -25,19 +25,31 @@ extension Report {
             diagnostics: result.diagnostics.map {
                 Diagnostic(kind: $0.kind.rawValue, level: $0.level.rawValue, path: $0.path, message: $0.message, ruleId: $0.ruleId)
             },
-            findings: result.findings.map {
-                Finding(
-                    ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
-                    path: $0.path, line: $0.region.start.line, column: $0.region.start.characterColumn,
-                    endLine: $0.region.end.line, endColumn: $0.region.end.characterColumn,
-                    message: $0.message, snippet: $0.snippet, fingerprint: $0.fingerprint, context: $0.context.rawValue,
-                    utf16Column: $0.region.start.utf16Column, utf16EndColumn: $0.region.end.utf16Column, lineHash: $0.lineHash
-                )
-            },
+            findings: result.findings.map(Finding.init),
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
+        if !result.suppressed.isEmpty {
+            suppressed = result.suppressed.map(Finding.init)
+            self.summary.suppressed = result.suppressed.count
+        }
         score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
         self.rules = rules.sorted { $0.id < $1.id }.map(RuleInfo.init)
+    }
+}
+
+extension Report.Finding {
+    /// How reports show `finding`.
+    init(_ finding: PreflightCore.Finding) {
+        self.init(
+            ruleId: finding.ruleId, pack: finding.pack, severity: finding.severity.rawValue, confidence: finding.confidence.rawValue,
+            path: finding.path, line: finding.region.start.line, column: finding.region.start.characterColumn,
+            endLine: finding.region.end.line, endColumn: finding.region.end.characterColumn,
+            message: finding.message, snippet: finding.snippet, fingerprint: finding.fingerprint, context: finding.context.rawValue,
+            utf16Column: finding.region.start.utf16Column, utf16EndColumn: finding.region.end.utf16Column, lineHash: finding.lineHash
+        )
+        suppression = finding.suppression.map {
+            Report.Suppression(kind: $0.kind.rawValue, reason: $0.reason, status: $0.status, expires: $0.expires)
+        }
     }
 }
 

@@ -101,7 +101,15 @@ struct SARIFLog: Encodable {
         var message: Message
         var locations: [Location]
         var partialFingerprints: [String: String]
+        var suppressions: [ResultSuppression]?
         var properties: ResultProperties
+    }
+
+    /// `inSource` for a suppression comment, `external` for a baseline entry; `accepted` either way.
+    struct ResultSuppression: Encodable {
+        var kind: String
+        var status: String
+        var justification: String?
     }
 
     struct ResultProperties: Encodable {

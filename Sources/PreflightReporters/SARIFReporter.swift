@@ -30,7 +30,7 @@ public struct SARIFReporter: Reporter {
         var rules = report.rules ?? []
         // Findings of rules not listed (a report from an older version) still need a descriptor.
         var listed = Set(rules.map(\.id))
-        for finding in report.findings where !listed.contains(finding.ruleId) {
+        for finding in report.findings + (report.suppressed ?? []) where !listed.contains(finding.ruleId) {
             listed.insert(finding.ruleId)
             rules.append(Report.RuleInfo(id: finding.ruleId, pack: finding.pack, title: finding.ruleId, severity: finding.severity,
                                          description: finding.message, help: "", tags: [], confidence: finding.confidence))
@@ -39,9 +39,13 @@ public struct SARIFReporter: Reporter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
 
         var notifications = report.diagnostics.map(notification)
-        var findings = report.findings
+        // Suppressed findings go in as suppressed results, so that code scanning closes their alerts; the limit
+        // keeps active findings first.
+        var findings = report.findings + (report.suppressed ?? [])
         if findings.count > resultLimit {
-            let kept = Set(findings.indices.sorted { (rank(findings[$0].severity), $0) < (rank(findings[$1].severity), $1) }.prefix(resultLimit))
+            let kept = Set(findings.indices.sorted {
+                (findings[$0].suppression == nil ? 0 : 1, rank(findings[$0].severity), $0) < (findings[$1].suppression == nil ? 0 : 1, rank(findings[$1].severity), $1)
+            }.prefix(resultLimit))
             let dropped = findings.indices.filter { !kept.contains($0) }
             let lowest = Self.severities.filter { severity in dropped.contains { findings[$0].severity == severity } }
             notifications.append(SARIFLog.Notification(
@@ -121,6 +125,12 @@ public struct SARIFReporter: Reporter {
             ruleId: finding.ruleId, ruleIndex: ruleIndex, level: Self.level(finding.severity), message: .init(text: finding.message),
             locations: [.init(physicalLocation: .init(artifactLocation: Self.artifact(finding.path), region: region, contextRegion: context))],
             partialFingerprints: fingerprints,
+            suppressions: finding.suppression.map { suppression in
+                var justification = [suppression.status, suppression.reason].compactMap { $0 }.joined(separator: ": ")
+                if let expires = suppression.expires { justification += " (until \(expires))" }
+                return [SARIFLog.ResultSuppression(kind: suppression.kind == "inline" ? "inSource" : "external", status: "accepted",
+                                                   justification: justification.isEmpty ? nil : justification)]
+            },
             properties: .init(confidence: finding.confidence, context: finding.context)
         )
     }

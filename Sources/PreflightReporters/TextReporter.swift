@@ -131,6 +131,11 @@ public struct TextReporter: Reporter {
             let reasons = summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             line += ", \(summary.filesSkipped) skipped (\(reasons))"
         }
+        if let suppressed = report.suppressed, !suppressed.isEmpty {
+            let inline = suppressed.filter { $0.suppression?.kind == "inline" }.count
+            let kinds = [(inline, "inline"), (suppressed.count - inline, "baseline")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            line += " · \(suppressed.count) suppressed (\(kinds.joined(separator: ", ")))"
+        }
         line += " · \(summary.rulesRun) rules · \(Self.seconds(summary.durationMs))"
         if !summary.complete { line += " · " + paint("INCOMPLETE", .red, .bold) }
         return line

@@ -58,6 +58,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Exclude paths matching this gitignore-style pattern, relative to the scan root. Repeatable.", valueName: "glob"))
     var exclude: [String] = []
 
+    @Flag(help: "Report suppression comments that hide no finding (always on with validate:production).")
+    var reportUnusedSuppressions = false
+
     @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
     var strict = false
 
@@ -75,14 +78,18 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let selection = TargetSelection(targets)
-        let rules = try selection.rules(from: ruleOptions.load())
+        let loaded = try ruleOptions.load()
+        var rules = try selection.rules(from: loaded)
+        if !reportUnusedSuppressions && !selection.validateProduction {
+            rules = rules.removing(ids: Set(rules.rules.filter(\.reportsUnusedSuppressions).map(\.id)))
+        }
         let baseline = try compare.map(ReportFile.load)
         var scoring = ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
         let plan = try ScanPlan(paths: selection.paths)
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         walk.excludes = exclude.compactMap(Glob.init)
-        let scanner = ScanEngine(catalog: RuleCatalog(rules), options: ScanOptions(walk: walk, redact: !noRedact))
+        let scanner = ScanEngine(catalog: RuleCatalog(rules, knownRuleIds: loaded.knownIds), options: ScanOptions(walk: walk, redact: !noRedact))
         let result = scanner.scan(plan.targets)
         var report = Report(result: result, root: plan.root, rules: rules.rules, scoring: scoring)
         report.commit = GitHead.commit(of: plan.root)

@@ -2,7 +2,7 @@ import PCRE2Kit
 
 /// Runs every applicable rule of a catalog over one file's bytes. One per thread: it owns the match scratch.
 final class FileEvaluator {
-    private let catalog: RuleCatalog
+    let catalog: RuleCatalog
     let scratch: MatchScratch
     private let redact: Bool
     /// For each rule, where its keywords end in the current file.
@@ -122,7 +122,7 @@ final class FileEvaluator {
         }
         var outcome = Outcome(diagnostics: diagnostics, endpoints: endpoints.values.sorted(by: Endpoint.reportOrder))
         guard !hits.isEmpty else { return outcome }
-        for finding in findings(for: dropSuperseded(hits), in: buffer, path: path) {
+        for finding in applyingSuppressions(to: findings(for: dropSuperseded(hits), in: buffer, path: path), in: buffer) {
             if catalog.rules[catalog.ruleIndex[finding.ruleId]!].structure.isRepositoryLevel {
                 outcome.repositoryCandidates.append(finding)
             } else {

@@ -8,7 +8,7 @@ public struct Finding: Sendable, Hashable {
     public let path: String
     public let region: TextRegion
     /// The rule's message, with captures filled in (secrets redacted unless redaction is off).
-    public let message: String
+    public internal(set) var message: String
     /// The line where the finding starts (secrets redacted unless redaction is off).
     public let snippet: String
     /// A content fingerprint: stable when lines move, different for each occurrence in a file.
@@ -17,6 +17,8 @@ public struct Finding: Sendable, Hashable {
     public let context: FindingContext
     /// GitHub code scanning's hash of the start line (`LineHash`), when the file's text was at hand.
     public let lineHash: String?
+    /// Set when an inline comment or a baseline entry hides the finding; suppressed findings are reported apart.
+    public var suppression: Suppression?
 
     public init(
         ruleId: String, pack: String, severity: Severity, confidence: Confidence, path: String,

@@ -86,6 +86,9 @@ public final class Rule: Sendable {
         capturesUsed = used
     }
 
+    /// Whether the rule reports suppression comments that hide nothing (run only when asked for).
+    public var reportsUnusedSuppressions: Bool { structure.reportsUnusedSuppressions }
+
     /// Whether the rule constrains where its matches may lie lexically.
     var needsRegions: Bool { regions != nil || !captureRegions.isEmpty || structure.needsRegions }
 

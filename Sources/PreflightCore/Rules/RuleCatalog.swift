@@ -17,6 +17,11 @@ public final class RuleCatalog: Sendable {
     let pathGlobs: [Glob]
     /// For each rule, its repository conditions as indices into the two lists above.
     let repositoryConditions: [RepositoryConditions]
+    /// Rule ids by alias, for suppression comments that name a rule by an old id.
+    let idsByAlias: [String: String]
+    /// Every rule id and alias loaded, including rules not selected for this scan: a suppression comment naming
+    /// one of them is not unused just because its rule did not run.
+    let knownRuleIds: Set<String>
 
     /// A rule's repository conditions, by fact index.
     struct RepositoryConditions: Sendable {
@@ -26,8 +31,15 @@ public final class RuleCatalog: Sendable {
         var pathsMissing: [Int] = []
     }
 
-    public init(_ ruleSet: RuleSet) {
+    /// `knownRuleIds`: the ids and aliases of every rule loaded (by default those of `ruleSet`).
+    public init(_ ruleSet: RuleSet, knownRuleIds: Set<String>? = nil) {
         rules = ruleSet.rules
+        var aliases: [String: String] = [:]
+        for rule in rules {
+            for alias in rule.aliases { aliases[alias] = rule.id }
+        }
+        idsByAlias = aliases
+        self.knownRuleIds = knownRuleIds ?? ruleSet.knownIds
         automaton = KeywordAutomaton(keywords: rules.map(\.keywords))
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         ruleIndex = index

@@ -59,8 +59,8 @@ extension RuleCompiler {
                 }
             }
         }
-        if let report = structure.report, !["once", "each"].contains(report) {
-            fail("report", "'report' is once or each, found '\(report)'")
+        if let report = structure.report, !["once", "each", "unused-suppression"].contains(report) {
+            fail("report", "'report' is once, each or unused-suppression, found '\(report)'")
         }
         let pathExists = structure.pathExists.compactMap(Glob.init)
         let pathMissing = structure.pathMissing.compactMap(Glob.init)
@@ -80,7 +80,8 @@ extension RuleCompiler {
             pathExists: pathExists,
             pathMissing: pathMissing,
             endpoint: endpoint,
-            reportsEachMatch: structure.report == "each"
+            reportsEachMatch: structure.report == "each",
+            reportsUnusedSuppressions: structure.report == "unused-suppression"
         )
     }
 }

@@ -9,6 +9,9 @@ public struct RuleSet: Sendable {
     /// Every pack name, sorted.
     public var packs: [String] { Array(Set(rules.map(\.pack))).sorted() }
 
+    /// Every rule id and alias.
+    public var knownIds: Set<String> { Set(rules.flatMap { [$0.id] + $0.aliases }) }
+
     /// The rule with this id or alias.
     public func rule(id: String) -> Rule? {
         rules.first { $0.id == id } ?? rules.first { $0.aliases.contains(id) }
@@ -18,6 +21,11 @@ public struct RuleSet: Sendable {
     public func selecting(packs: [String]) -> RuleSet {
         guard !packs.isEmpty else { return self }
         return RuleSet(rules: rules.filter { packs.contains($0.pack) })
+    }
+
+    /// The rules without those with these ids.
+    public func removing(ids: Set<String>) -> RuleSet {
+        RuleSet(rules: rules.filter { !ids.contains($0.id) })
     }
 
     /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it.

@@ -37,10 +37,12 @@ public struct ScanEngine: Sendable {
         }
         findings += facts.decide(candidates)
         findings.sort(by: Finding.reportOrder)
+        let suppressed = findings.filter { $0.suppression != nil }
+        findings.removeAll { $0.suppression != nil }
         diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
-            findings: findings, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
+            findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
             filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed
         )
     }
@@ -56,7 +58,7 @@ public struct ScanEngine: Sendable {
         }
         var facts = RepositoryFacts(catalog: catalog)
         facts.add(evaluator)
-        let findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder)
+        let findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder).filter { $0.suppression == nil }
         return (findings, outcome.diagnostics, facts.settle(outcome.endpoints))
     }
 }

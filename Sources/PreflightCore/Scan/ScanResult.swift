@@ -2,6 +2,8 @@
 public struct ScanResult: Sendable {
     /// Sorted by path, line, column and rule id.
     public let findings: [Finding]
+    /// Findings hidden by an inline comment or a baseline entry, in the same order; they do not count.
+    public let suppressed: [Finding]
     /// Warnings and errors, sorted by path; notes (binary files, links not followed) are only counted.
     public let diagnostics: [Diagnostic]
     /// HTTP routes found by rules with an `endpoint`, sorted by path and line.
@@ -12,8 +14,10 @@ public struct ScanResult: Sendable {
     public let skipped: [Diagnostic.Kind: Int]
     public let durationMilliseconds: Int
 
-    public init(findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint] = [], filesScanned: Int, bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
+    public init(findings: [Finding], suppressed: [Finding] = [], diagnostics: [Diagnostic], endpoints: [Endpoint] = [], filesScanned: Int,
+                bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
         self.findings = findings
+        self.suppressed = suppressed
         self.diagnostics = diagnostics
         self.endpoints = endpoints
         self.filesScanned = filesScanned
@@ -23,6 +27,24 @@ public struct ScanResult: Sendable {
     }
 
     public var filesSkipped: Int { skipped.values.reduce(0, +) }
+
+    /// The same result with the findings that `suppression` gives a reason for moved to `suppressed` (kept in report order).
+    public func suppressing(_ suppression: (Finding) -> Suppression?) -> ScanResult {
+        var active: [Finding] = []
+        var hidden = suppressed
+        for finding in findings {
+            if let reason = suppression(finding) {
+                var marked = finding
+                marked.suppression = reason
+                hidden.append(marked)
+            } else {
+                active.append(finding)
+            }
+        }
+        hidden.sort(by: Finding.reportOrder)
+        return ScanResult(findings: active, suppressed: hidden, diagnostics: diagnostics, endpoints: endpoints, filesScanned: filesScanned,
+                          bytesScanned: bytesScanned, skipped: skipped, durationMilliseconds: durationMilliseconds)
+    }
 
     /// False when something may have been missed: a rule stopped by a limit, a target that could not be opened.
     public var isComplete: Bool { !diagnostics.contains { $0.level == .error } }

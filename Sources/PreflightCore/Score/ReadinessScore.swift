@@ -35,11 +35,11 @@ public struct ReadinessScore: Sendable, Equatable {
     /// Production findings of critical severity: each caps the overall score and fails the gate.
     public let criticalFindings: Int
 
-    /// Scores `findings` for the packs that ran (a pack with no finding scores 100).
+    /// Scores `findings` for the packs that ran (a pack with no finding scores 100). Packs of weight 0 are not scored.
     public init(findings: [Finding], packs: [String], model: ScoringModel = ScoringModel()) {
         var byPack: [String: [Finding]] = [:]
         for finding in findings { byPack[finding.pack, default: []].append(finding) }
-        let allPacks = Set(packs).union(byPack.keys).sorted()
+        let allPacks = Set(packs).union(byPack.keys).filter { model.weight(of: $0) > 0 }.sorted()
         categories = allPacks.map { pack in
             let packFindings = byPack[pack] ?? []
             var byRule: [String: [Finding]] = [:]
@@ -56,7 +56,7 @@ public struct ReadinessScore: Sendable, Equatable {
         var overall = totalWeight > 0
             ? Int((categories.reduce(0) { $0 + Double($1.score) * $1.weight } / totalWeight).rounded(.down))
             : 100
-        criticalFindings = findings.filter { $0.severity == .critical && $0.context == .production }.count
+        criticalFindings = findings.filter { $0.severity == .critical && $0.context == .production && model.weight(of: $0.pack) > 0 }.count
         if criticalFindings > 0 { overall = min(overall, model.criticalCap) }
         self.overall = max(0, min(100, overall))
         grade = Self.grade(for: self.overall)

@@ -6,6 +6,8 @@ public struct ScoringModel: Sendable {
     public var weights: [String: Double] = [
         "dev-keys": 20, "security": 20, "auth": 15, "merge-markers": 10, "rate-limit": 8,
         "disabled": 8, "mocks": 8, "ops": 6, "pydantic": 5,
+        // Suppression hygiene says nothing about the code's readiness: reported, not scored.
+        "suppressions": 0,
     ]
     public var defaultWeight: Double = 5
     /// Points a finding costs by severity, before confidence and context.

@@ -31,11 +31,13 @@ final class StructuralConditions: Sendable {
     let endpoint: EndpointTemplate?
     /// A rule with repository conditions reports every match when they hold, instead of the first only.
     let reportsEachMatch: Bool
+    /// The rule reports suppression comments that hide nothing (`report: unused-suppression`).
+    let reportsUnusedSuppressions: Bool
 
     init(block: BlockKind?, has: [PatternTemplate], lacks: [PatternTemplate], fileHas: [PatternTemplate], fileLacks: [PatternTemplate],
          inside: [(header: PatternTemplate, block: BlockKind)], notInside: [(header: PatternTemplate, block: BlockKind)],
          repoHas: [Pattern], repoLacks: [Pattern], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?,
-         reportsEachMatch: Bool) {
+         reportsEachMatch: Bool, reportsUnusedSuppressions: Bool = false) {
         self.block = block
         self.has = has
         self.lacks = lacks
@@ -49,6 +51,7 @@ final class StructuralConditions: Sendable {
         self.pathMissing = pathMissing
         self.endpoint = endpoint
         self.reportsEachMatch = reportsEachMatch
+        self.reportsUnusedSuppressions = reportsUnusedSuppressions
     }
 
     /// No condition at all: a plain regex rule.
