@@ -11,8 +11,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Scan paths with every pack, or with the packs named as check:PACK (the default command)."
     )
 
-    @Argument(help: ArgumentHelp("Packs as check:PACK[,PACK] and paths to scan (default: the current directory).", valueName: "check:pack | path"))
-    var targets: [String] = []
+    @OptionGroup var scan: ScanInvocation
 
     @Option(help: "Output format: text, json, sarif or markdown.")
     var format: ReportFormat = .text
@@ -26,22 +25,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with an earlier JSON report: score change per category, findings fixed and new.", valueName: "old.json"))
     var compare: String?
 
-    @OptionGroup var ruleOptions: RuleOptions
-
-    @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G).", valueName: "size"))
-    var maxFileSize: ByteSize = ByteSize(argument: "10M")!
-
     @Option(help: "Lowest severity that makes the exit code 1: critical, high, medium, low or info.")
     var failOn: Severity = .low
 
     @Flag(help: "Exit 0 even with findings (errors still exit 2 or 3).")
     var exitZero = false
-
-    @Flag(help: "Show secrets in full in every output.")
-    var noRedact = false
 
     @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
@@ -49,53 +37,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the output (same as --color never).")
     var noColor = false
 
-    @Flag(help: "Follow symbolic links (loops are detected).")
-    var followSymlinks = false
-
-    @Flag(help: "Do not read .gitignore, .scanignore or .git/info/exclude.")
-    var noIgnore = false
-
-    @Option(help: ArgumentHelp("Exclude paths matching this gitignore-style pattern, relative to the scan root. Repeatable.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Flag(help: "Report suppression comments that hide no finding (always on with validate:production).")
-    var reportUnusedSuppressions = false
-
     @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
     var strict = false
-
-    @Option(help: ArgumentHelp("Readiness score needed for GO (0-100, default 90); used by validate:production.", valueName: "score"))
-    var failUnder: Int?
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
-    }
-
     func run() throws {
-        let selection = TargetSelection(targets)
-        let loaded = try ruleOptions.load()
-        var rules = try selection.rules(from: loaded)
-        if !reportUnusedSuppressions && !selection.validateProduction {
-            rules = rules.removing(ids: Set(rules.rules.filter(\.reportsUnusedSuppressions).map(\.id)))
-        }
-        let baseline = try compare.map(ReportFile.load)
-        var scoring = ScoringModel()
-        if let failUnder { scoring.threshold = failUnder }
-        let plan = try ScanPlan(paths: selection.paths)
-        var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
-        walk.excludes = exclude.compactMap(Glob.init)
-        let scanner = ScanEngine(catalog: RuleCatalog(rules, knownRuleIds: loaded.knownIds), options: ScanOptions(walk: walk, redact: !noRedact))
-        let result = scanner.scan(plan.targets)
-        var report = Report(result: result, root: plan.root, rules: rules.rules, scoring: scoring)
-        report.commit = GitHead.commit(of: plan.root)
-        report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
-        if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
-        if let baseline { report.comparison = Report.Comparison(old: baseline, new: report) }
+        let run = try scan.run()
+        var report = run.report
+        let selection = run.selection
+        if let compare { report.comparison = Report.Comparison(old: try ReportFile.load(compare), new: report) }
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             try Self.write(text, to: output)
@@ -105,7 +58,7 @@ struct CheckCommand: ParsableCommand {
         for destination in reports {
             try Self.write(destination.format.reporter(color: false, scoreCard: true).render(report), to: destination.path)
         }
-        let status = exitStatus(result, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
+        let status = exitStatus(run.result, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }
     }
 

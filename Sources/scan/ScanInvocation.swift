@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightReport
+import PreflightReporters
+
+/// What to scan and how: the targets, the rules and every option that shapes the findings. Shared by `check`
+/// and the `baseline` commands, so that a baseline is made from exactly the scan it will later filter.
+struct ScanInvocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("Packs as check:PACK[,PACK] and paths to scan (default: the current directory).", valueName: "check:pack | path"))
+    var targets: [String] = []
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G).", valueName: "size"))
+    var maxFileSize: ByteSize = ByteSize(argument: "10M")!
+
+    @Flag(help: "Show secrets in full in every output.")
+    var noRedact = false
+
+    @Flag(help: "Follow symbolic links (loops are detected).")
+    var followSymlinks = false
+
+    @Flag(help: "Do not read .gitignore, .scanignore or .git/info/exclude.")
+    var noIgnore = false
+
+    @Option(help: ArgumentHelp("Exclude paths matching this gitignore-style pattern, relative to the scan root. Repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(help: "Report suppression comments that hide no finding (always on with validate:production).")
+    var reportUnusedSuppressions = false
+
+    @Option(help: ArgumentHelp("Report only findings not recorded in this baseline file (see `scan baseline`).", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Readiness score needed for GO (0-100, default 90); used by validate:production.", valueName: "score"))
+    var failUnder: Int?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
+    }
+
+    /// A finished scan: the report every output is rendered from, and what it was made of.
+    struct Run {
+        var report: Report
+        let result: ScanResult
+        let selection: TargetSelection
+        let plan: ScanPlan
+    }
+
+    /// Loads the rules, walks the targets, applies the baseline and builds the report; usage errors exit 2.
+    func run() throws -> Run {
+        let selection = TargetSelection(targets)
+        let loaded = try ruleOptions.load()
+        var rules = try selection.rules(from: loaded)
+        if !reportUnusedSuppressions && !selection.validateProduction {
+            rules = rules.removing(ids: Set(rules.rules.filter(\.reportsUnusedSuppressions).map(\.id)))
+        }
+        let known = try baseline.map(Self.loadBaseline)
+        var scoring = ScoringModel()
+        if let failUnder { scoring.threshold = failUnder }
+        let plan = try ScanPlan(paths: selection.paths)
+        var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
+        walk.excludes = exclude.compactMap(Glob.init)
+        let scanner = ScanEngine(catalog: RuleCatalog(rules, knownRuleIds: loaded.knownIds), options: ScanOptions(walk: walk, redact: !noRedact))
+        var result = scanner.scan(plan.targets)
+        if let known {
+            let today = Baseline.today()
+            result = result.suppressing { known.suppression(for: $0, today: today) }
+        }
+        var report = Report(result: result, root: plan.root, rules: rules.rules, scoring: scoring)
+        report.commit = GitHead.commit(of: plan.root)
+        report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
+        if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
+        return Run(report: report, result: result, selection: selection, plan: plan)
+    }
+
+    /// Reads a baseline file, or prints why it cannot be used and exits 2.
+    static func loadBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline.load(path: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.usageError.exitCode
+        }
+    }
+}
