@@ -5,8 +5,8 @@ SWIFT ?= swift
 DIR ?= .
 SCAN_ARGS ?=
 DEB_PACKAGES := libpcre2-dev libyaml-dev pkg-config
-# The tests also render the markdown report with GitHub's Markdown implementation.
-TEST_PACKAGES := cmark-gfm
+# The tests also render the markdown report with GitHub's Markdown implementation and drive real git repositories.
+TEST_PACKAGES := cmark-gfm git
 
 .PHONY: deps build scan test docs clean
 

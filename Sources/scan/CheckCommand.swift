@@ -37,6 +37,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the output (same as --color never).")
     var noColor = false
 
+    @Flag(name: [.short, .long], help: "No progress line; in text format, print nothing when nothing is found.")
+    var quiet = false
+
     @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
     var strict = false
 
@@ -52,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
         if let output {
             try Self.write(text, to: output)
-        } else {
+        } else if !(quiet && format == .text && report.findings.isEmpty && report.diagnostics.isEmpty) {
             Console.output(text)
         }
         for destination in reports {

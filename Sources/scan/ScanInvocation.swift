@@ -36,12 +36,26 @@ struct ScanInvocation: ParsableArguments {
     @Option(help: ArgumentHelp("Report only findings not recorded in this baseline file (see `scan baseline`).", valueName: "file"))
     var baseline: String?
 
+    @Flag(help: "Scan what the git index holds for the staged files (what will be committed), not the work tree. Repository-level rules are skipped.")
+    var staged = false
+
+    @Option(help: ArgumentHelp("Check only files changed since the merge base of REF and HEAD (committed, staged or not, and untracked); the rest of the tree still informs repository-level rules.", valueName: "ref"))
+    var since: String?
+
+    @Flag(help: "With --since: report only findings on added or modified lines.")
+    var changedLinesOnly = false
+
+    @Option(help: ArgumentHelp("Check only shard I of N of the files (split by path hash), for parallel CI jobs; combine the JSON reports with `scan merge`.", valueName: "i/n"))
+    var shard: ShardArgument?
+
     @Option(help: ArgumentHelp("Readiness score needed for GO (0-100, default 90); used by validate:production.", valueName: "score"))
     var failUnder: Int?
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
+        if staged && since != nil { throw ValidationError("--staged and --since cannot be combined") }
+        if changedLinesOnly && since == nil { throw ValidationError("--changed-lines-only needs --since REF") }
     }
 
     /// A finished scan: the report every output is rendered from, and what it was made of.
@@ -63,11 +77,48 @@ struct ScanInvocation: ParsableArguments {
         let known = try baseline.map(Self.loadBaseline)
         var scoring = ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
-        let plan = try ScanPlan(paths: selection.paths)
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         walk.excludes = exclude.compactMap(Glob.init)
-        let scanner = ScanEngine(catalog: RuleCatalog(rules, knownRuleIds: loaded.knownIds), options: ScanOptions(walk: walk, redact: !noRedact))
-        var result = scanner.scan(plan.targets)
+        var options = ScanOptions(walk: walk, redact: !noRedact)
+        let plan: ScanPlan
+        var changes: ChangeSet?
+        var stagedCopy: String?
+        defer { if let stagedCopy { try? FileManager.default.removeItem(atPath: stagedCopy) } }
+        if staged {
+            let index = try StagedIndex.export(pathspecs: selection.paths)
+            stagedCopy = index.directory
+            plan = ScanPlan(root: index.root, directory: index.directory)
+            let paths = Set(index.paths)
+            options.focus = { paths.contains($0) }
+            rules = rules.removing(ids: Set(rules.rules.filter(\.isRepositoryLevel).map(\.id)))
+        } else {
+            plan = try ScanPlan(paths: selection.paths)
+            if let since {
+                let changeSet = try ChangeSet(since: since, scanRoot: plan.root, withLines: changedLinesOnly)
+                options.focus = { changeSet.contains($0) }
+                changes = changeSet
+            }
+        }
+        if let shard = shard?.shard {
+            let focus = options.focus
+            options.focus = { path in shard.contains(path) && (focus?(path) ?? true) }
+        }
+        let catalog = RuleCatalog(rules, knownRuleIds: loaded.knownIds)
+        var result = ScanEngine(catalog: catalog, options: options).scan(plan.targets)
+        if let changes {
+            // Only the branch's own findings: those the changed files already had at the merge base are left out
+            // (matched by fingerprint, so moved lines do not make them new).
+            var baseOptions = options
+            baseOptions.focus = nil
+            let before = Set(try changes.findingsAtBase(ScanEngine(catalog: catalog, options: baseOptions)).map(\.fingerprint))
+            result = result.keeping { !before.contains($0.fingerprint) }
+            if let changedLines = changes.lines {
+                result = result.keeping { finding in
+                    guard let lines = changedLines[finding.path] else { return true }
+                    return (finding.region.start.line...max(finding.region.start.line, finding.region.end.line)).contains { lines.contains($0) }
+                }
+            }
+        }
         if let known {
             let today = Baseline.today()
             result = result.suppressing { known.suppression(for: $0, today: today) }
@@ -77,6 +128,16 @@ struct ScanInvocation: ParsableArguments {
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
         return Run(report: report, result: result, selection: selection, plan: plan)
+    }
+
+    /// `--shard I/N`.
+    struct ShardArgument: ExpressibleByArgument {
+        let shard: Shard
+
+        init?(argument: String) {
+            guard let shard = Shard(argument) else { return nil }
+            self.shard = shard
+        }
     }
 
     /// Reads a baseline file, or prints why it cannot be used and exits 2.

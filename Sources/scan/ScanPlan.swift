@@ -10,6 +10,12 @@ struct ScanPlan {
     let root: String
     let targets: [WalkTarget]
 
+    /// A plan for one directory whose files are shown relative to another root (the staged copy of a repository).
+    init(root: String, directory: String) {
+        self.root = root
+        targets = [WalkTarget(fileSystemPath: directory, displayPath: "")]
+    }
+
     init(paths: [String]) throws {
         let paths = paths.isEmpty ? ["."] : paths
         let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }

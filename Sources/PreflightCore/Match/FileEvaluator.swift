@@ -70,7 +70,7 @@ final class FileEvaluator {
     }
 
     /// Searches the repository patterns not found yet.
-    private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
+    func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
         for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
         }

@@ -86,6 +86,9 @@ public final class Rule: Sendable {
         capturesUsed = used
     }
 
+    /// Whether the rule is decided over the whole tree (`repo-has`, `repo-lacks`, `path-exists`, `path-missing`).
+    public var isRepositoryLevel: Bool { structure.isRepositoryLevel }
+
     /// Whether the rule reports suppression comments that hide nothing (run only when asked for).
     public var reportsUnusedSuppressions: Bool { structure.reportsUnusedSuppressions }
 

@@ -16,7 +16,7 @@ public struct ScanEngine: Sendable {
         let catalog = self.catalog
         let options = self.options
         let handlers = Walker(options: options.walk).walk(targets) {
-            ScanHandler(evaluator: FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits))
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits), focus: options.focus)
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -71,14 +71,21 @@ final class ScanHandler: WalkHandler {
     var files = 0
     var bytes = 0
 
-    init(evaluator: FileEvaluator) {
+    let focus: (@Sendable (String) -> Bool)?
+
+    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?) {
         self.evaluator = evaluator
+        self.focus = focus
     }
 
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
+        evaluator.notePath(path)
+        if let focus, !focus(path) {
+            evaluator.searchRepositoryPatterns(in: buffer)
+            return
+        }
         files += 1
         bytes += buffer.count
-        evaluator.notePath(path)
         let result = evaluator.evaluate(buffer, path: path)
         outcome.findings += result.findings
         outcome.diagnostics += result.diagnostics
@@ -87,6 +94,10 @@ final class ScanHandler: WalkHandler {
     }
 
     func skip(_ diagnostic: Diagnostic) {
+        if let focus, !focus(diagnostic.path) {
+            if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
+            return
+        }
         skipped[diagnostic.kind, default: 0] += 1
         if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
         if diagnostic.level != .note { outcome.diagnostics.append(diagnostic) }

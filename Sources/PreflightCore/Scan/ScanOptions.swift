@@ -4,6 +4,9 @@ public struct ScanOptions: Sendable {
     /// Hide secrets in messages and snippets.
     public var redact: Bool
     public var limits: MatchLimits
+    /// When set, only files whose path (relative to the scan root) it accepts are checked by the rules; the
+    /// others are still read for the repository facts that repository-level rules need (`--since`, `--shard`).
+    public var focus: (@Sendable (String) -> Bool)?
 
     public init(walk: WalkOptions, redact: Bool = true, limits: MatchLimits = MatchLimits()) {
         self.walk = walk

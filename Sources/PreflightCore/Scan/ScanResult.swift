@@ -28,6 +28,12 @@ public struct ScanResult: Sendable {
 
     public var filesSkipped: Int { skipped.values.reduce(0, +) }
 
+    /// The same result with only the findings (active and suppressed) that `isKept` accepts.
+    public func keeping(_ isKept: (Finding) -> Bool) -> ScanResult {
+        ScanResult(findings: findings.filter(isKept), suppressed: suppressed.filter(isKept), diagnostics: diagnostics, endpoints: endpoints,
+                   filesScanned: filesScanned, bytesScanned: bytesScanned, skipped: skipped, durationMilliseconds: durationMilliseconds)
+    }
+
     /// The same result with the findings that `suppression` gives a reason for moved to `suppressed` (kept in report order).
     public func suppressing(_ suppression: (Finding) -> Suppression?) -> ScanResult {
         var active: [Finding] = []
