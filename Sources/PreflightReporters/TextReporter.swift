@@ -132,8 +132,8 @@ public struct TextReporter: Reporter {
             line += ", \(summary.filesSkipped) skipped (\(reasons))"
         }
         if let suppressed = report.suppressed, !suppressed.isEmpty {
-            let inline = suppressed.filter { $0.suppression?.kind == "inline" }.count
-            let kinds = [(inline, "inline"), (suppressed.count - inline, "baseline")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            let byKind = Dictionary(grouping: suppressed) { $0.suppression?.kind ?? "inline" }
+            let kinds = byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0)" }
             line += " · \(suppressed.count) suppressed (\(kinds.joined(separator: ", ")))"
         }
         line += " · \(summary.rulesRun) rules · \(Self.seconds(summary.durationMs))"

@@ -25,8 +25,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with an earlier JSON report: score change per category, findings fixed and new.", valueName: "old.json"))
     var compare: String?
 
-    @Option(help: "Lowest severity that makes the exit code 1: critical, high, medium, low or info.")
-    var failOn: Severity = .low
+    @Option(help: "Lowest severity that makes the exit code 1: critical, high, medium, low or info (default: fail-on in .scan.yml, else low).")
+    var failOn: Severity?
 
     @Flag(help: "Exit 0 even with findings (errors still exit 2 or 3).")
     var exitZero = false
@@ -61,7 +61,8 @@ struct CheckCommand: ParsableCommand {
         for destination in reports {
             try Self.write(destination.format.reporter(color: false, scoreCard: true).render(report), to: destination.path)
         }
-        let status = exitStatus(run.result, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
+        let threshold = failOn ?? run.settings?.failOn ?? .low
+        let status = exitStatus(run.result, failOn: threshold, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }
     }
 
@@ -76,7 +77,7 @@ struct CheckCommand: ParsableCommand {
 
     /// Incomplete scans exit 3; otherwise validate:production exits 1 on NO-GO (whatever --fail-on says) and a
     /// plain scan on findings at or above --fail-on; --exit-zero turns both into 0.
-    private func exitStatus(_ result: ScanResult, gateVerdict: String?) -> ExitStatus {
+    private func exitStatus(_ result: ScanResult, failOn: Severity, gateVerdict: String?) -> ExitStatus {
         let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
         if !result.isComplete || (strict && unreadable) { return .incomplete }
         if exitZero { return .clean }

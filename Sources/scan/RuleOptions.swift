@@ -8,18 +8,24 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A directory of rule files (.yml) to add; a rule with a built-in id replaces it. Repeatable.", valueName: "dir"))
     var directories: [String] = []
 
-    /// Loads the rules, or prints every rule error (file:line:column) and exits with code 2.
-    func load() throws -> RuleSet {
+    /// Loads the rules (with the rule directories of the configuration after those of the command line), or
+    /// prints every rule error (file:line:column) and exits with code 2.
+    func load(configured: [String] = []) throws -> RuleSet {
         var sources = BuiltinRules.files.map { RuleSource(name: $0.path, text: $0.text, isBuiltin: true) }
         do {
-            for directory in directories { sources += try RuleSource.files(inDirectory: directory) }
+            for directory in directories + configured { sources += try RuleSource.files(inDirectory: directory) }
             return try RuleSet.load(sources)
         } catch {
-            Console.error(error.description)
-            let count = error.errors.count
-            Console.error("\(count) rule error\(count == 1 ? "" : "s"); nothing was scanned.")
-            throw ExitStatus.usageError.exitCode
+            throw RuleOptions.fail(error, what: "rule")
         }
+    }
+
+    /// Prints every error of a rule or configuration file and returns the usage-error exit.
+    static func fail(_ failure: RuleLoadFailure, what: String) -> ExitCode {
+        Console.error(failure.description)
+        let count = failure.errors.count
+        Console.error("\(count) \(what) error\(count == 1 ? "" : "s"); nothing was scanned.")
+        return ExitStatus.usageError.exitCode
     }
 }
 

@@ -30,6 +30,12 @@ struct ScanInvocation: ParsableArguments {
     @Option(help: ArgumentHelp("Exclude paths matching this gitignore-style pattern, relative to the scan root. Repeatable.", valueName: "glob"))
     var exclude: [String] = []
 
+    @Option(help: ArgumentHelp("The repository configuration to use instead of the nearest .scan.yml (see docs/config.md).", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Do not read a .scan.yml.")
+    var noConfig = false
+
     @Flag(help: "Report suppression comments that hide no finding (always on with validate:production).")
     var reportUnusedSuppressions = false
 
@@ -64,22 +70,33 @@ struct ScanInvocation: ParsableArguments {
         let result: ScanResult
         let selection: TargetSelection
         let plan: ScanPlan
+        /// The repository configuration that applied, if any.
+        let settings: ScanConfig?
     }
 
     /// Loads the rules, walks the targets, applies the baseline and builds the report; usage errors exit 2.
     func run() throws -> Run {
         let selection = TargetSelection(targets)
-        let loaded = try ruleOptions.load()
-        var rules = try selection.rules(from: loaded)
+        let settings = try loadSettings(staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths))
+        let loaded = try ruleOptions.load(configured: settings.map { config in config.ruleDirectories.map(config.resolve) } ?? [])
+        var rules = loaded
+        if let settings {
+            do { rules = try settings.apply(to: loaded, choosingPacks: selection.packs.isEmpty) } catch { throw RuleOptions.fail(error, what: "configuration") }
+        }
+        rules = try selection.rules(from: rules)
         if !reportUnusedSuppressions && !selection.validateProduction {
             rules = rules.removing(ids: Set(rules.rules.filter(\.reportsUnusedSuppressions).map(\.id)))
         }
-        let known = try baseline.map(Self.loadBaseline)
-        var scoring = ScoringModel()
+        // A configured baseline that does not exist yet (before `scan baseline create`) hides nothing.
+        let configuredBaseline = settings.flatMap { config in config.baseline.map(config.resolve) }
+        let baselinePath = baseline ?? configuredBaseline.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let known = try baselinePath.map(Self.loadBaseline)
+        var scoring = settings?.apply(to: ScoringModel()) ?? ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
-        walk.excludes = exclude.compactMap(Glob.init)
+        walk.excludes = (exclude + (settings?.excludes ?? [])).compactMap(Glob.init)
         var options = ScanOptions(walk: walk, redact: !noRedact)
+        options.contextPatterns = settings?.contextPatterns.compactMap { item in Glob(item.pattern).map { (item.context, $0) } } ?? []
         let plan: ScanPlan
         var changes: ChangeSet?
         var stagedCopy: String?
@@ -119,6 +136,7 @@ struct ScanInvocation: ParsableArguments {
                 }
             }
         }
+        result = result.treatingAsPublic(routes: settings?.publicRoutes ?? [])
         if let known {
             let today = Baseline.today()
             result = result.suppressing { known.suppression(for: $0, today: today) }
@@ -127,7 +145,7 @@ struct ScanInvocation: ParsableArguments {
         report.commit = GitHead.commit(of: plan.root)
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
-        return Run(report: report, result: result, selection: selection, plan: plan)
+        return Run(report: report, result: result, selection: selection, plan: plan, settings: settings)
     }
 
     /// `--shard I/N`.
@@ -137,6 +155,17 @@ struct ScanInvocation: ParsableArguments {
         init?(argument: String) {
             guard let shard = Shard(argument) else { return nil }
             self.shard = shard
+        }
+    }
+
+    /// The configuration given with --config, or the nearest `.scan.yml` from `directory` up to the work tree's
+    /// top; errors (file:line:column) exit 2.
+    private func loadSettings(_ directory: String) throws -> ScanConfig? {
+        guard !noConfig, let path = config ?? ScanConfig.find(from: directory) else { return nil }
+        do {
+            return try ScanConfig.load(path: path)
+        } catch {
+            throw RuleOptions.fail(error, what: "configuration")
         }
     }
 

@@ -33,6 +33,14 @@ struct ScanPlan {
         }
     }
 
+    /// The directory a scan of `paths` starts from, where its configuration is looked for: the one directory
+    /// given, or the current directory.
+    static func directory(of paths: [String]) -> String {
+        var isDirectory: ObjCBool = false
+        if paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue { return paths[0] }
+        return FileManager.default.currentDirectoryPath
+    }
+
     /// `path` as findings show it: `./` and trailing slashes removed, `.` itself as the empty root path.
     static func display(_ path: String) -> String {
         var text = path

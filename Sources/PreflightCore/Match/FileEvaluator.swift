@@ -5,15 +5,18 @@ final class FileEvaluator {
     let catalog: RuleCatalog
     let scratch: MatchScratch
     private let redact: Bool
+    private let contextPatterns: [(context: FindingContext, glob: Glob)]
     /// For each rule, where its keywords end in the current file.
     private var keywordHits: [[Int]]
 
     /// The longest snippet kept, in bytes, around the start of a finding.
     static let snippetLimit = 240
 
-    init(catalog: RuleCatalog, redact: Bool, limits: MatchLimits) {
+    init(catalog: RuleCatalog, options: ScanOptions) {
         self.catalog = catalog
-        self.redact = redact
+        redact = options.redact
+        contextPatterns = options.contextPatterns
+        let limits = options.limits
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.rules.count)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
@@ -82,7 +85,8 @@ final class FileEvaluator {
         self.language = language
         regions = nil
         lineIndex = nil
-        context = ContextClassifier.context(of: path, head: buffer)
+        context = contextPatterns.first { $0.glob.matchesFileOrAncestor(components: components) }?.context
+            ?? ContextClassifier.context(of: path, head: buffer)
         endpoints = [:]
         renderedPatterns = [:]
         fileSearches = [:]

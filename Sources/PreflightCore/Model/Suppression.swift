@@ -6,6 +6,8 @@ public struct Suppression: Sendable, Hashable, Codable {
         case inline
         /// An entry of the baseline file given with `--baseline`.
         case baseline
+        /// A setting of the repository configuration (a route listed in `auth.public-routes`).
+        case config
     }
 
     public let kind: Kind

@@ -86,6 +86,44 @@ public final class Rule: Sendable {
         capturesUsed = used
     }
 
+    /// The same rule with another severity (a repository's configuration may change it).
+    public func with(severity: Severity) -> Rule {
+        Rule(copying: self, severity: severity)
+    }
+
+    private init(copying rule: Rule, severity: Severity) {
+        id = rule.id
+        aliases = rule.aliases
+        pack = rule.pack
+        title = rule.title
+        description = rule.description
+        help = rule.help
+        self.severity = severity
+        confidence = rule.confidence
+        tags = rule.tags
+        regexSource = rule.regexSource
+        regexFlags = rule.regexFlags
+        keywords = rule.keywords
+        examples = rule.examples
+        origin = rule.origin
+        isBuiltin = rule.isBuiltin
+        pattern = rule.pattern
+        message = rule.message
+        secretGroup = rule.secretGroup
+        minEntropy = rule.minEntropy
+        allows = rule.allows
+        languages = rule.languages
+        includes = rule.includes
+        excludes = rule.excludes
+        supersededBy = rule.supersededBy
+        window = rule.window
+        contexts = rule.contexts
+        structure = rule.structure
+        regions = rule.regions
+        captureRegions = rule.captureRegions
+        capturesUsed = rule.capturesUsed
+    }
+
     /// Whether the rule is decided over the whole tree (`repo-has`, `repo-lacks`, `path-exists`, `path-missing`).
     public var isRepositoryLevel: Bool { structure.isRepositoryLevel }
 

@@ -23,6 +23,12 @@ public struct RuleSet: Sendable {
         return RuleSet(rules: rules.filter { packs.contains($0.pack) })
     }
 
+    /// The rules with the severities given by rule id changed.
+    public func overriding(severities: [String: Severity]) -> RuleSet {
+        guard !severities.isEmpty else { return self }
+        return RuleSet(rules: rules.map { rule in severities[rule.id].map(rule.with) ?? rule })
+    }
+
     /// The rules without those with these ids.
     public func removing(ids: Set<String>) -> RuleSet {
         RuleSet(rules: rules.filter { !ids.contains($0.id) })

@@ -16,7 +16,7 @@ public struct ScanEngine: Sendable {
         let catalog = self.catalog
         let options = self.options
         let handlers = Walker(options: options.walk).walk(targets) {
-            ScanHandler(evaluator: FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits), focus: options.focus)
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus)
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -50,7 +50,7 @@ public struct ScanEngine: Sendable {
     /// Scans one in-memory file as if it were at `path` (relative to a scan root) and the whole repository:
     /// for rule examples and tests.
     public func scan(text: String, path: String) -> (findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint]) {
-        let evaluator = FileEvaluator(catalog: catalog, redact: options.redact, limits: options.limits)
+        let evaluator = FileEvaluator(catalog: catalog, options: options)
         var bytes = Array(text.utf8)
         evaluator.notePath(path)
         let outcome: FileEvaluator.Outcome = bytes.withUnsafeMutableBytes { raw in

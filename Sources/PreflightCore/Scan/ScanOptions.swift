@@ -7,6 +7,8 @@ public struct ScanOptions: Sendable {
     /// When set, only files whose path (relative to the scan root) it accepts are checked by the rules; the
     /// others are still read for the repository facts that repository-level rules need (`--since`, `--shard`).
     public var focus: (@Sendable (String) -> Bool)?
+    /// Path patterns that put a file in a context before the built-in classification does (`contexts` in `.scan.yml`).
+    public var contextPatterns: [(context: FindingContext, glob: Glob)] = []
 
     public init(walk: WalkOptions, redact: Bool = true, limits: MatchLimits = MatchLimits()) {
         self.walk = walk
