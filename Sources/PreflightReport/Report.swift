@@ -302,3 +302,24 @@ public struct Report: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension Report.Endpoints {
+    /// The inventory of `items`, with its totals counted from them.
+    public init(items: [Report.Endpoint]) {
+        var byFramework: [String: Int] = [:]
+        var byFile: [String: Int] = [:]
+        for endpoint in items {
+            byFramework[endpoint.framework, default: 0] += 1
+            byFile[endpoint.file, default: 0] += 1
+        }
+        self.init(
+            total: items.count, files: byFile.count,
+            authChecked: items.filter { $0.authenticated != nil }.count,
+            authenticated: items.filter { $0.authenticated == true }.count,
+            rateLimitChecked: items.filter { $0.rateLimited != nil }.count,
+            rateLimited: items.filter { $0.rateLimited == true }.count,
+            publicRoutes: items.filter(\.public).count,
+            byFramework: byFramework, byFile: byFile, items: items
+        )
+    }
+}

@@ -64,30 +64,13 @@ extension Report.RuleInfo {
 extension Report.Endpoints {
     /// The inventory of `endpoints`, with its totals.
     init(_ endpoints: [PreflightCore.Endpoint]) {
-        var byFramework: [String: Int] = [:]
-        var byFile: [String: Int] = [:]
-        for endpoint in endpoints {
-            byFramework[endpoint.framework, default: 0] += 1
-            byFile[endpoint.path, default: 0] += 1
-        }
-        self.init(
-            total: endpoints.count,
-            files: byFile.count,
-            authChecked: endpoints.filter { $0.authenticated != nil }.count,
-            authenticated: endpoints.filter { $0.authenticated == true }.count,
-            rateLimitChecked: endpoints.filter { $0.rateLimited != nil }.count,
-            rateLimited: endpoints.filter { $0.rateLimited == true }.count,
-            publicRoutes: endpoints.filter(\.isPublic).count,
-            byFramework: byFramework,
-            byFile: byFile,
-            items: endpoints.map {
-                Report.Endpoint(
-                    framework: $0.framework, method: $0.method, path: $0.route, file: $0.path, line: $0.line,
-                    authenticated: $0.authenticated, authenticationGuard: $0.authenticationGuard,
-                    rateLimited: $0.rateLimited, rateLimitGuard: $0.rateLimitGuard, public: $0.isPublic
-                )
-            }
-        )
+        self.init(items: endpoints.map {
+            Report.Endpoint(
+                framework: $0.framework, method: $0.method, path: $0.route, file: $0.path, line: $0.line,
+                authenticated: $0.authenticated, authenticationGuard: $0.authenticationGuard,
+                rateLimited: $0.rateLimited, rateLimitGuard: $0.rateLimitGuard, public: $0.isPublic
+            )
+        })
     }
 }
 

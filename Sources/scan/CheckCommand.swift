@@ -13,14 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var scan: ScanInvocation
 
-    @Option(help: "Output format: text, json, sarif or markdown.")
-    var format: ReportFormat = .text
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown). Repeatable.", valueName: "format:path"))
-    var reports: [ReportDestination] = []
+    @OptionGroup var destinations: ReportDestinations
 
     @Option(help: ArgumentHelp("Compare with an earlier JSON report: score change per category, findings fixed and new.", valueName: "old.json"))
     var compare: String?
@@ -52,27 +45,11 @@ struct CheckCommand: ParsableCommand {
         var report = run.report
         let selection = run.selection
         if let compare { report.comparison = Report.Comparison(old: try ReportFile.load(compare), new: report) }
-        let text = format.reporter(color: useColor, scoreCard: selection.validateProduction).render(report)
-        if let output {
-            try Self.write(text, to: output)
-        } else if !(quiet && format == .text && report.findings.isEmpty && report.diagnostics.isEmpty) {
-            Console.output(text)
-        }
-        for destination in reports {
-            try Self.write(destination.format.reporter(color: false, scoreCard: true).render(report), to: destination.path)
-        }
+        let clean = report.findings.isEmpty && report.diagnostics.isEmpty
+        try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: quiet && clean)
         let threshold = failOn ?? run.settings?.failOn ?? .low
         let status = exitStatus(run.result, failOn: threshold, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }
-    }
-
-    static func write(_ text: String, to path: String) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            Console.error("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.usageError.exitCode
-        }
     }
 
     /// Incomplete scans exit 3; otherwise validate:production exits 1 on NO-GO (whatever --fail-on says) and a
@@ -86,7 +63,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private var useColor: Bool {
-        if output != nil || noColor { return false }
+        if destinations.output != nil || noColor { return false }
         switch color {
         case .always: return true
         case .never: return false
@@ -98,19 +75,4 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
-
-/// `--report FORMAT:PATH`.
-struct ReportDestination: ExpressibleByArgument {
-    let format: ReportFormat
-    let path: String
-
-    init?(argument: String) {
-        guard let colon = argument.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(argument[..<colon])) else { return nil }
-        let path = String(argument[argument.index(after: colon)...])
-        guard !path.isEmpty else { return nil }
-        self.format = format
-        self.path = path
-    }
-}
 extension Severity: ExpressibleByArgument {}

@@ -43,7 +43,7 @@ struct CompareCommand: ParsableCommand {
             text = MarkdownReporter().render(comparison)
         }
         if let output {
-            try CheckCommand.write(text, to: output)
+            try ReportDestinations.write(text, to: output)
         } else {
             Console.output(text)
         }

@@ -57,10 +57,12 @@ final class FileEvaluator {
     private var context = FindingContext.production
     private var endpoints: [String: Endpoint] = [:]
 
-    /// The findings, diagnostics, repository candidates and endpoints of the file at `path` holding `buffer`.
-    func evaluate(_ buffer: UnsafeRawBufferPointer, path: String) -> Outcome {
+    /// The findings, diagnostics, repository candidates and endpoints of the file at `path` holding `buffer`;
+    /// with `repositoryRulesOnly`, only the candidates of repository-level rules (for a file outside a partial scan,
+    /// so that every part decides those rules from the same candidates).
+    func evaluate(_ buffer: UnsafeRawBufferPointer, path: String, repositoryRulesOnly: Bool = false) -> Outcome {
         defer { searchRepositoryPatterns(in: buffer) }
-        return evaluateRules(buffer, path: path)
+        return evaluateRules(buffer, path: path, repositoryRulesOnly: repositoryRulesOnly)
     }
 
     /// Records that a file exists at `path`, for `path-exists` and `path-missing`.
@@ -73,13 +75,13 @@ final class FileEvaluator {
     }
 
     /// Searches the repository patterns not found yet.
-    func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
+    private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
         for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
         }
     }
 
-    private func evaluateRules(_ buffer: UnsafeRawBufferPointer, path: String) -> Outcome {
+    private func evaluateRules(_ buffer: UnsafeRawBufferPointer, path: String, repositoryRulesOnly: Bool) -> Outcome {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
         let language = Language.of(fileName: components.last.map(String.init) ?? path)
         self.language = language
@@ -94,7 +96,7 @@ final class FileEvaluator {
         var applicable: [Int] = []
         var needsKeywords = false
         for (index, rule) in rules.enumerated() where rule.applies(toComponents: components, language: language)
-            && rule.contexts.map({ $0.contains(context) }) ?? true {
+            && rule.contexts.map({ $0.contains(context) }) ?? true && (!repositoryRulesOnly || rule.structure.isRepositoryLevel) {
             applicable.append(index)
             if !rule.keywords.isEmpty { needsKeywords = true }
         }

@@ -35,7 +35,9 @@ public struct ScanEngine: Sendable {
             skipped.merge(handler.skipped, uniquingKeysWith: +)
             facts.add(handler.evaluator)
         }
-        findings += facts.decide(candidates)
+        // Candidates come from every file, so that each part of a partial scan decides the same way; a part
+        // reports those in its own files.
+        findings += facts.decide(candidates).filter { options.focus?($0.path) ?? true }
         findings.sort(by: Finding.reportOrder)
         let suppressed = findings.filter { $0.suppression != nil }
         findings.removeAll { $0.suppression != nil }
@@ -81,7 +83,7 @@ final class ScanHandler: WalkHandler {
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
         evaluator.notePath(path)
         if let focus, !focus(path) {
-            evaluator.searchRepositoryPatterns(in: buffer)
+            outcome.repositoryCandidates += evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true).repositoryCandidates
             return
         }
         files += 1

@@ -5,7 +5,8 @@ public struct ScanOptions: Sendable {
     public var redact: Bool
     public var limits: MatchLimits
     /// When set, only files whose path (relative to the scan root) it accepts are checked by the rules; the
-    /// others are still read for the repository facts that repository-level rules need (`--since`, `--shard`).
+    /// others are still read for the repository facts and candidates of repository-level rules, which are then
+    /// decided over the whole tree and reported when they fall in an accepted file (`--since`, `--shard`).
     public var focus: (@Sendable (String) -> Bool)?
     /// Path patterns that put a file in a context before the built-in classification does (`contexts` in `.scan.yml`).
     public var contextPatterns: [(context: FindingContext, glob: Glob)] = []

@@ -35,14 +35,38 @@ public struct ReadinessScore: Sendable, Equatable {
     /// Production findings of critical severity: each caps the overall score and fails the gate.
     public let criticalFindings: Int
 
+    /// What the score reads of a finding.
+    public struct Item: Sendable {
+        public let ruleId: String
+        public let pack: String
+        public let severity: Severity
+        public let confidence: Confidence
+        public let context: FindingContext
+
+        public init(ruleId: String, pack: String, severity: Severity, confidence: Confidence, context: FindingContext) {
+            self.ruleId = ruleId
+            self.pack = pack
+            self.severity = severity
+            self.confidence = confidence
+            self.context = context
+        }
+    }
+
     /// Scores `findings` for the packs that ran (a pack with no finding scores 100). Packs of weight 0 are not scored.
     public init(findings: [Finding], packs: [String], model: ScoringModel = ScoringModel()) {
-        var byPack: [String: [Finding]] = [:]
+        self.init(items: findings.map {
+            Item(ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity, confidence: $0.confidence, context: $0.context)
+        }, packs: packs, model: model)
+    }
+
+    /// Scores findings given by what the score reads of them (a merged report has no `Finding` values).
+    public init(items findings: [Item], packs: [String], model: ScoringModel = ScoringModel()) {
+        var byPack: [String: [Item]] = [:]
         for finding in findings { byPack[finding.pack, default: []].append(finding) }
         let allPacks = Set(packs).union(byPack.keys).filter { model.weight(of: $0) > 0 }.sorted()
         categories = allPacks.map { pack in
             let packFindings = byPack[pack] ?? []
-            var byRule: [String: [Finding]] = [:]
+            var byRule: [String: [Item]] = [:]
             for finding in packFindings { byRule[finding.ruleId, default: []].append(finding) }
             let deductions = byRule.keys.sorted().map { ruleId -> Deduction in
                 let points = byRule[ruleId]!.reduce(0) { $0 + model.points(for: $1) }

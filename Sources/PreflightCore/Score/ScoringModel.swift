@@ -31,7 +31,7 @@ public struct ScoringModel: Sendable {
     public func weight(of pack: String) -> Double { weights[pack] ?? defaultWeight }
 
     /// What one finding costs.
-    public func points(for finding: Finding) -> Double {
+    public func points(for finding: ReadinessScore.Item) -> Double {
         (severityPoints[finding.severity] ?? 0) * (confidenceFactor[finding.confidence] ?? 1) * (contextFactor[finding.context] ?? 1)
     }
 }

@@ -1,0 +1,82 @@
+import PreflightCore
+import PreflightReport
+
+/// Why shard reports cannot be merged.
+public struct ReportMergeError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension Report {
+    /// One report from the JSON reports of the shards of one scan (`--shard I/N`): findings, suppressed findings,
+    /// diagnostics and endpoints joined and sorted, counts summed, and one score computed again over all findings
+    /// with the weights and threshold the shards used. Reports of different rule selections, or that share a
+    /// finding (the same shard twice), are refused.
+    public static func merging(_ reports: [Report]) throws(ReportMergeError) -> Report {
+        guard let first = reports.first else { throw ReportMergeError(message: "no report to merge") }
+        for report in reports.dropFirst() where report.packsSelected != first.packsSelected || report.summary.rulesRun != first.summary.rulesRun {
+            throw ReportMergeError(message: "the reports come from different rule selections (\(first.packsSelected?.joined(separator: ",") ?? "every pack"), \(first.summary.rulesRun) rules vs \(report.packsSelected?.joined(separator: ",") ?? "every pack"), \(report.summary.rulesRun) rules)")
+        }
+        var seen = Set<String>()
+        for finding in reports.flatMap({ $0.findings + ($0.suppressed ?? []) }) {
+            let key = "\(finding.ruleId)\u{0}\(finding.path)\u{0}\(finding.fingerprint)"
+            guard seen.insert(key).inserted else {
+                throw ReportMergeError(message: "two reports hold the same finding (\(finding.ruleId) at \(finding.path):\(finding.line)): is a shard given twice?")
+            }
+        }
+        let findings = reports.flatMap(\.findings).sorted(by: Self.reportOrder)
+        let suppressed = reports.flatMap { $0.suppressed ?? [] }.sorted(by: Self.reportOrder)
+        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        for finding in findings { bySeverity[finding.severity, default: 0] += 1 }
+        var skipped: [String: Int] = [:]
+        for report in reports { skipped.merge(report.summary.skippedByReason, uniquingKeysWith: +) }
+        var summary = Summary(
+            filesScanned: reports.reduce(0) { $0 + $1.summary.filesScanned },
+            filesSkipped: reports.reduce(0) { $0 + $1.summary.filesSkipped },
+            skippedByReason: skipped,
+            bytesScanned: reports.reduce(0) { $0 + $1.summary.bytesScanned },
+            durationMs: reports.map(\.summary.durationMs).max() ?? 0,
+            findingsBySeverity: bySeverity,
+            complete: reports.allSatisfy(\.summary.complete),
+            rulesRun: first.summary.rulesRun
+        )
+        summary.suppressed = suppressed.isEmpty ? nil : suppressed.count
+        let endpoints = reports.flatMap { $0.inventory?.endpoints.items ?? [] }.sorted { ($0.file, $0.line, $0.method, $0.path) < ($1.file, $1.line, $1.method, $1.path) }
+        var merged = Report(
+            tool: first.tool, root: first.root, summary: summary,
+            diagnostics: reports.flatMap(\.diagnostics).sorted { ($0.path, $0.kind, $0.ruleId ?? "") < ($1.path, $1.kind, $1.ruleId ?? "") },
+            findings: findings,
+            inventory: endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(items: endpoints))
+        )
+        merged.suppressed = suppressed.isEmpty ? nil : suppressed
+        merged.rootUri = first.rootUri
+        merged.commit = reports.lazy.compactMap(\.commit).first
+        merged.packsSelected = first.packsSelected
+        var rules: [String: RuleInfo] = [:]
+        for rule in reports.flatMap({ $0.rules ?? [] }) where rules[rule.id] == nil { rules[rule.id] = rule }
+        merged.rules = rules.isEmpty ? nil : rules.values.sorted { $0.id < $1.id }
+        if let score = first.score {
+            merged.score = Score(Self.score(findings, packs: Set(rules.values.map(\.pack)).union(score.categories.keys), like: score))
+        }
+        return merged
+    }
+
+    /// The score of `findings` with the weights and threshold of `shardScore` (a pack it does not list weighed 0).
+    private static func score(_ findings: [Finding], packs: Set<String>, like shardScore: Score) -> ReadinessScore {
+        var model = ScoringModel()
+        for pack in packs { model.weights[pack] = shardScore.categories[pack]?.weight ?? 0 }
+        model.threshold = shardScore.threshold
+        let items = findings.compactMap { finding -> ReadinessScore.Item? in
+            guard let severity = Severity(rawValue: finding.severity), let confidence = Confidence(rawValue: finding.confidence),
+                  let context = FindingContext(rawValue: finding.context) else { return nil }
+            return ReadinessScore.Item(ruleId: finding.ruleId, pack: finding.pack, severity: severity, confidence: confidence, context: context)
+        }
+        return ReadinessScore(items: items, packs: Array(packs), model: model)
+    }
+
+    /// Path, line, column, rule id, fingerprint: the order of every report.
+    private static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        return (lhs.line, lhs.column, lhs.ruleId, lhs.fingerprint) < (rhs.line, rhs.column, rhs.ruleId, rhs.fingerprint)
+    }
+}
