@@ -30,9 +30,6 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the output (same as --color never).")
     var noColor = false
 
-    @Flag(name: [.short, .long], help: "No progress line; in text format, print nothing when nothing is found.")
-    var quiet = false
-
     @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
     var strict = false
 
@@ -46,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         let selection = run.selection
         if let compare { report.comparison = Report.Comparison(old: try ReportFile.load(compare), new: report) }
         let clean = report.findings.isEmpty && report.diagnostics.isEmpty
-        try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: quiet && clean)
+        try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: scan.quiet && clean)
         let threshold = failOn ?? run.settings?.failOn ?? .low
         let status = exitStatus(run.result, failOn: threshold, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }

@@ -54,6 +54,9 @@ struct ScanInvocation: ParsableArguments {
     @Option(help: ArgumentHelp("Check only shard I of N of the files (split by path hash), for parallel CI jobs; combine the JSON reports with `scan merge`.", valueName: "i/n"))
     var shard: ShardArgument?
 
+    @Flag(name: [.short, .long], help: "No progress line; in text format, print nothing when nothing is found.")
+    var quiet = false
+
     @Option(help: ArgumentHelp("Readiness score needed for GO (0-100, default 90); used by validate:production.", valueName: "score"))
     var failUnder: Int?
 
@@ -121,7 +124,15 @@ struct ScanInvocation: ParsableArguments {
             options.focus = { path in shard.contains(path) && (focus?(path) ?? true) }
         }
         let catalog = RuleCatalog(rules, knownRuleIds: loaded.knownIds)
+        var line: ProgressLine?
+        if ProgressLine.isWanted(quiet: quiet) {
+            let progress = ScanProgress()
+            options.progress = progress
+            line = ProgressLine(progress: progress)
+        }
         var result = ScanEngine(catalog: catalog, options: options).scan(plan.targets)
+        line?.stop()
+        options.progress = nil
         if let changes {
             // Only the branch's own findings: those the changed files already had at the merge base are left out
             // (matched by fingerprint, so moved lines do not make them new).

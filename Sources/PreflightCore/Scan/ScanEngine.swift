@@ -16,7 +16,7 @@ public struct ScanEngine: Sendable {
         let catalog = self.catalog
         let options = self.options
         let handlers = Walker(options: options.walk).walk(targets) {
-            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus)
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus, progress: options.progress)
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -74,10 +74,12 @@ final class ScanHandler: WalkHandler {
     var bytes = 0
 
     let focus: (@Sendable (String) -> Bool)?
+    let progress: ScanProgress?
 
-    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?) {
+    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?, progress: ScanProgress?) {
         self.evaluator = evaluator
         self.focus = focus
+        self.progress = progress
     }
 
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
@@ -93,6 +95,7 @@ final class ScanHandler: WalkHandler {
         outcome.diagnostics += result.diagnostics
         outcome.repositoryCandidates += result.repositoryCandidates
         outcome.endpoints += result.endpoints
+        progress?.record(bytes: buffer.count, findings: result.findings.count)
     }
 
     func skip(_ diagnostic: Diagnostic) {

@@ -8,6 +8,8 @@ public struct ScanOptions: Sendable {
     /// others are still read for the repository facts and candidates of repository-level rules, which are then
     /// decided over the whole tree and reported when they fall in an accepted file (`--since`, `--shard`).
     public var focus: (@Sendable (String) -> Bool)?
+    /// Updated after each file when set, for a progress display.
+    public var progress: ScanProgress?
     /// Path patterns that put a file in a context before the built-in classification does (`contexts` in `.scan.yml`).
     public var contextPatterns: [(context: FindingContext, glob: Glob)] = []
 
