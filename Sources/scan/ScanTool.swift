@@ -22,7 +22,7 @@ struct ScanTool: ParsableCommand {
             3 scan incomplete (partial results were still written).
             """,
         version: PreflightVersion.text,
-        subcommands: [CheckCommand.self, RulesCommand.self, CompareCommand.self, BaselineCommand.self, HookCommand.self, MergeCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, CompareCommand.self, BaselineCommand.self, HookCommand.self, MergeCommand.self, TestRulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

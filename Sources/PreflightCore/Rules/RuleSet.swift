@@ -9,6 +9,11 @@ public struct RuleSet: Sendable {
     /// Every pack name, sorted.
     public var packs: [String] { Array(Set(rules.map(\.pack))).sorted() }
 
+    /// The rules that came from user rule files (not built in).
+    public static func userRules(of ruleSet: RuleSet) -> RuleSet {
+        RuleSet(rules: ruleSet.rules.filter { !$0.isBuiltin })
+    }
+
     /// Every rule id and alias.
     public var knownIds: Set<String> { Set(rules.flatMap { [$0.id] + $0.aliases }) }
 

@@ -13,7 +13,10 @@ public struct RuleSource: Sendable {
         self.isBuiltin = isBuiltin
     }
 
-    /// Every `.yml`/`.yaml` file under `directory`, sorted by path.
+    /// The folder of a rule directory that holds annotated fixtures, not rules.
+    public static let fixturesFolder = "fixtures"
+
+    /// Every `.yml`/`.yaml` file under `directory`, sorted by path; `fixtures` folders are left out.
     public static func files(inDirectory directory: String) throws(RuleLoadFailure) -> [RuleSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -22,8 +25,12 @@ public struct RuleSource: Sendable {
         let root = URL(fileURLWithPath: directory)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var paths: [String] = []
-        for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
-            paths.append(url.path)
+        for case let url as URL in walker {
+            if url.lastPathComponent == fixturesFolder && url.hasDirectoryPath {
+                walker.skipDescendants()
+            } else if ["yml", "yaml"].contains(url.pathExtension) {
+                paths.append(url.path)
+            }
         }
         var sources: [RuleSource] = []
         var errors: [RuleError] = []

@@ -38,7 +38,7 @@ import Testing
         for case let url as URL in walker where !url.hasDirectoryPath {
             let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             let text = try String(contentsOf: url, encoding: .utf8)
-            for annotation in AnnotatedFixturesTests.annotations(in: text).expected {
+            for annotation in FixtureAnnotations(text: text).expected {
                 expected.insert("\(path):\(annotation.line) \(annotation.ruleId)")
             }
         }
