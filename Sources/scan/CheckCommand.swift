@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try scan.run()
+        let run = try scan.run(writing: destinations.files)
         var report = run.report
         let selection = run.selection
         if let compare { report.comparison = Report.Comparison(old: try ReportFile.load(compare), new: report) }

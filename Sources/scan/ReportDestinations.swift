@@ -14,6 +14,9 @@ struct ReportDestinations: ParsableArguments {
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown). Repeatable.", valueName: "format:path"))
     var reports: [ReportDestination] = []
 
+    /// The files the reports go to.
+    var files: [String] { [output].compactMap { $0 } + reports.map(\.path) }
+
     /// Renders and writes `report` everywhere asked; `skipTextOutput` leaves standard output empty for a text report.
     func write(_ report: Report, color: Bool, scoreCard: Bool, skipTextOutput: Bool = false) throws {
         let text = format.reporter(color: color, scoreCard: scoreCard).render(report)

@@ -78,7 +78,9 @@ struct ScanInvocation: ParsableArguments {
     }
 
     /// Loads the rules, walks the targets, applies the baseline and builds the report; usage errors exit 2.
-    func run() throws -> Run {
+    /// `writing` names the files this run will write (its reports): they are not scanned, even when they are
+    /// below the scan root and left over from an earlier run.
+    func run(writing: [String] = []) throws -> Run {
         let selection = TargetSelection(targets)
         let settings = try loadSettings(staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths))
         let loaded = try ruleOptions.load(configured: settings.map { config in config.ruleDirectories.map(config.resolve) } ?? [])
@@ -113,6 +115,7 @@ struct ScanInvocation: ParsableArguments {
             rules = rules.removing(ids: Set(rules.rules.filter(\.isRepositoryLevel).map(\.id)))
         } else {
             plan = try ScanPlan(paths: selection.paths)
+            options.walk.excludes += writing.compactMap(plan.exclusion)
             if let since {
                 let changeSet = try ChangeSet(since: since, scanRoot: plan.root, withLines: changedLinesOnly)
                 options.focus = { changeSet.contains($0) }

@@ -33,6 +33,15 @@ struct ScanPlan {
         }
     }
 
+    /// An anchored pattern that leaves out the file at `path` (as given on the command line), or nil when the file
+    /// is outside the scan root.
+    func exclusion(for path: String) -> Glob? {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+        guard file.hasPrefix(base + "/") else { return nil }
+        return Glob("/" + file.dropFirst(base.count + 1))
+    }
+
     /// The directory a scan of `paths` starts from, where its configuration is looked for: the one directory
     /// given, or the current directory.
     static func directory(of paths: [String]) -> String {

@@ -17,6 +17,14 @@ struct ScanTool: ParsableCommand {
               scan validate:production .      every pack, the readiness score card; exit 1 on NO-GO
               scan --format sarif -o results.sarif .
               scan compare before.json after.json
+              scan --staged                   the staged content (what git commit records)
+              scan --since origin/main .      only what the branch adds
+              scan baseline create            record today's findings; then --baseline .scan-baseline.json
+              scan hook install               a git pre-commit hook
+              scan --shard 1/4 --format json -o s1.json .   then: scan merge s*.json
+              scan test-rules my-rules/       test your rules' examples and fixtures
+
+            Configuration: .scan.yml in the scan root or above (docs/config.md).
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, config or rule error;
             3 scan incomplete (partial results were still written).
