@@ -26,7 +26,7 @@ struct BaselineCommand: ParsableCommand {
         var output: String = Baseline.defaultFileName
 
         func run() throws {
-            let run = try scan.run()
+            let run = try scan.run(writing: [output])
             let previous = FileManager.default.fileExists(atPath: output) ? try ScanInvocation.loadBaseline(output) : nil
             let findings = run.result.findings + run.result.suppressed.filter { $0.suppression?.kind == .baseline }
             let baseline = Baseline(findings: findings, keepingDecisionsOf: previous)

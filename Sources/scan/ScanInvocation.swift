@@ -78,8 +78,8 @@ struct ScanInvocation: ParsableArguments {
     }
 
     /// Loads the rules, walks the targets, applies the baseline and builds the report; usage errors exit 2.
-    /// `writing` names the files this run will write (its reports): they are not scanned, even when they are
-    /// below the scan root and left over from an earlier run.
+    /// `writing` names the files this run will write (its reports, a baseline): they are not scanned, even when
+    /// they are below the scan root and left over from an earlier run; nor is the baseline it applies.
     func run(writing: [String] = []) throws -> Run {
         let selection = TargetSelection(targets)
         let settings = try loadSettings(staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths))
@@ -115,7 +115,8 @@ struct ScanInvocation: ParsableArguments {
             rules = rules.removing(ids: Set(rules.rules.filter(\.isRepositoryLevel).map(\.id)))
         } else {
             plan = try ScanPlan(paths: selection.paths)
-            options.walk.excludes += writing.compactMap(plan.exclusion)
+            // The reports and the baseline are the scan's own files, not the project's.
+            options.walk.excludes += (writing + [baselinePath].compactMap { $0 }).compactMap(plan.exclusion)
             if let since {
                 let changeSet = try ChangeSet(since: since, scanRoot: plan.root, withLines: changedLinesOnly)
                 options.focus = { changeSet.contains($0) }

@@ -132,37 +132,14 @@ public struct Git: Sendable {
         try Self.run(arguments, in: root, input: input)
     }
 
-    /// Runs git with `-c core.quotePath=false`; a non-zero exit throws with git's own message.
+    /// Runs git in `directory` with `-c core.quotePath=false`; a non-zero exit throws with git's own message.
     static func run(_ arguments: [String], in directory: String, input: Data? = nil) throws(GitError) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotePath=false"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        do {
-            try process.run()
-        } catch {
-            throw GitError(message: "cannot run git: \(error.localizedDescription)")
+        let outcome = try Subprocess.run(["git", "-C", directory, "-c", "core.quotePath=false"] + arguments, input: input)
+        guard outcome.status == 0 else {
+            let text = String(decoding: outcome.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw GitError(message: "git \(arguments.first ?? "") failed: \(text.isEmpty ? "exit \(outcome.status)" : text)")
         }
-        if let input {
-            // Written from another thread, so that a large answer on stdout cannot block the writer.
-            let writer = stdin.fileHandleForWriting
-            Thread.detachNewThread {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw GitError(message: "git \(arguments.first ?? "") failed: \(text.isEmpty ? "exit \(process.terminationStatus)" : text)")
-        }
-        return data
+        return outcome.output
     }
 
     private static func nulSeparated(_ data: Data) -> [String] {
