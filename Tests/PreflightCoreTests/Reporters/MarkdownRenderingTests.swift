@@ -96,4 +96,20 @@ struct MarkdownRenderingTests {
         #expect(html.contains("<code>src/we|rd `name`.js:"))
         #expect(!html.contains("```"))
     }
+
+    @Test func suppressedFindingsAreAFoldedTableWithTheirReasons() throws {
+        var report = ReporterGoldenTests.report()
+        var inline = report.findings[0], baseline = report.findings[1]
+        inline.suppression = Report.Suppression(kind: "inline", reason: "local stack | only <b>")
+        baseline.suppression = Report.Suppression(kind: "baseline", reason: nil, status: "accepted-risk", expires: "2027-03-31")
+        report.suppressed = [inline, baseline]
+        report.findings.removeFirst(2)
+        let html = try Self.render(MarkdownReporter().render(report))
+        #expect(html.contains("<summary>Suppressed (2): hidden by inline comments or the baseline</summary>"))
+        #expect(html.contains("<td>local stack | only &lt;b&gt;</td>"))
+        #expect(html.contains("<td>accepted-risk, until 2027-03-31</td>"))
+        #expect(html.contains("<td><em>no reason given</em></td>"))
+        #expect(!html.contains("<p>|"), "a table row rendered as a paragraph")
+        #expect(Self.count("<details>", in: html) == Self.count("</details>", in: html))
+    }
 }
