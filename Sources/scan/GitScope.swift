@@ -68,9 +68,24 @@ struct ChangeSet: Sendable {
 
     func contains(_ path: String) -> Bool { paths.contains(path) }
 
+    /// Only the branch's own findings of `result`: those the changed files already had at the merge base are left
+    /// out (matched by fingerprint, so moved lines do not make them new), and with `lines` those off the added or
+    /// modified lines. `scanner` scans the merge base's copy of the changed files.
+    func branchFindings(of result: ScanResult, scanner: ScanEngine) throws -> ScanResult {
+        let before = Set(try findingsAtBase(scanner).map(\.fingerprint))
+        var kept = result.keeping { !before.contains($0.fingerprint) }
+        if let lines {
+            kept = kept.keeping { finding in
+                guard let changed = lines[finding.path] else { return true }
+                return (finding.region.start.line...max(finding.region.start.line, finding.region.end.line)).contains { changed.contains($0) }
+            }
+        }
+        return kept
+    }
+
     /// The findings the changed files already had where the branch started: `scanner` run over their content at
     /// the merge base, copied to a temporary directory.
-    func findingsAtBase(_ scanner: ScanEngine) throws -> [Finding] {
+    private func findingsAtBase(_ scanner: ScanEngine) throws -> [Finding] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-base-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {

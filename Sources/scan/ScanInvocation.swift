@@ -138,18 +138,9 @@ struct ScanInvocation: ParsableArguments {
         line?.stop()
         options.progress = nil
         if let changes {
-            // Only the branch's own findings: those the changed files already had at the merge base are left out
-            // (matched by fingerprint, so moved lines do not make them new).
             var baseOptions = options
             baseOptions.focus = nil
-            let before = Set(try changes.findingsAtBase(ScanEngine(catalog: catalog, options: baseOptions)).map(\.fingerprint))
-            result = result.keeping { !before.contains($0.fingerprint) }
-            if let changedLines = changes.lines {
-                result = result.keeping { finding in
-                    guard let lines = changedLines[finding.path] else { return true }
-                    return (finding.region.start.line...max(finding.region.start.line, finding.region.end.line)).contains { lines.contains($0) }
-                }
-            }
+            result = try changes.branchFindings(of: result, scanner: ScanEngine(catalog: catalog, options: baseOptions))
         }
         result = result.treatingAsPublic(routes: settings?.publicRoutes ?? [])
         if let known {
