@@ -99,7 +99,8 @@ struct ScanInvocation: ParsableArguments {
         var scoring = settings?.apply(to: ScoringModel()) ?? ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
-        walk.excludes = (exclude + (settings?.excludes ?? [])).compactMap(Glob.init)
+        // Baseline files hold findings' messages: they are the scanner's records, not the project's code.
+        walk.excludes = (exclude + (settings?.excludes ?? []) + [Baseline.defaultFileName]).compactMap(Glob.init)
         var options = ScanOptions(walk: walk, redact: !noRedact)
         options.contextPatterns = settings?.contextPatterns.compactMap { item in Glob(item.pattern).map { (item.context, $0) } } ?? []
         let plan: ScanPlan

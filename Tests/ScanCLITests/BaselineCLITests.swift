@@ -111,4 +111,13 @@ import Testing
         #expect(entries.first?["status"] as? String == "false-positive")
         #expect(entries.first?["reason"] as? String == "the value is a test double")
     }
+
+    @Test func baselineFilesAreNeverScannedAsProjectFiles() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A baseline's messages quote what the rules found; an old one may even hold a value in full.
+        let entry = "{\"version\": 1, \"entries\": [{\"ruleId\": \"x\", \"path\": \"a.py\", \"fingerprint\": \"0\", \"message\": \"KEY = '\(FakeSecrets.devKey)'\"}]}"
+        FileTree.write([".scan-baseline.json": entry, "service/.scan-baseline.json": entry, "a.py": "x = 1\n"], under: root)
+        #expect(try CLI.run([root.path]).status == 0)
+    }
 }
