@@ -111,6 +111,7 @@ struct ScanInvocation: ParsableArguments {
             let index = try StagedIndex.export(pathspecs: selection.paths)
             stagedCopy = index.directory
             plan = ScanPlan(root: index.root, directory: index.directory)
+            options.walk.ignoreFileNames = [".scanignore"]
             let paths = Set(index.paths)
             options.focus = { paths.contains($0) }
             rules = rules.removing(ids: Set(rules.rules.filter(\.isRepositoryLevel).map(\.id)))

@@ -134,4 +134,20 @@ struct Repository {
         #expect(try Self.lines(whole).count == 5)
         #expect(try CLI.run(["--since", "no-such-ref", "."], in: repository.root).status == 2)
     }
+
+    @Test func stagedHonoursTheIndexsScanignoreButNotGitignore() throws {
+        let repository = try Repository()
+        defer { repository.remove() }
+        repository.write(".scanignore", "/fixtures/\n")
+        repository.write(".gitignore", "*.local.py\n")
+        repository.write("fixtures/planted.py", "import os\n" + Self.keyLine)
+        try repository.git("add", ".scanignore", ".gitignore", "fixtures/planted.py")
+        #expect(try CLI.run(["--staged"], in: repository.root).status == 0, "planted fixtures are left out")
+        // A file forced past .gitignore is still committed, so it is still checked.
+        repository.write("settings.local.py", "import os\n" + Self.keyLine)
+        try repository.git("add", "-f", "settings.local.py")
+        let forced = try CLI.run(["--staged", "--format", "json"], in: repository.root)
+        #expect(forced.status == 1)
+        #expect(try Self.lines(forced) == ["settings.local.py:2"])
+    }
 }

@@ -10,6 +10,9 @@ public struct WalkOptions: Sendable {
     public var useIgnoreFiles: Bool
     /// Extra patterns (gitignore syntax, relative to the scan root) excluded on top of the ignore files.
     public var excludes: [Glob]
+    /// The ignore files read in each directory, in order. A scan of staged content reads only `.scanignore`:
+    /// a file forced past `.gitignore` is committed all the same.
+    public var ignoreFileNames = [".git/info/exclude", ".gitignore", ".scanignore"]
 
     public init(jobs: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false, useIgnoreFiles: Bool = true, excludes: [Glob] = []) {
         self.jobs = max(1, jobs)

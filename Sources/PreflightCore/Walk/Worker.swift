@@ -38,7 +38,7 @@ final class Worker<Handler: WalkHandler> {
     private func list(_ job: DirectoryJob) {
         var ignores = job.ignores
         if options.useIgnoreFiles {
-            ignores = Self.loadIgnores(in: job, parent: ignores)
+            ignores = Self.loadIgnores(in: job, parent: ignores, names: options.ignoreFileNames)
         }
         guard let directory = opendir(job.fileSystemPath) else {
             let reason = String(cString: strerror(errno))
@@ -110,11 +110,11 @@ final class Worker<Handler: WalkHandler> {
         return ignores?.isIgnored(pathFromTarget, isDirectory: isDirectory) ?? false
     }
 
-    /// The directory's own ignore files on top of `parent`: `.git/info/exclude`, then `.gitignore`, then `.scanignore`.
-    private static func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?) -> IgnoreStack? {
+    /// The directory's own ignore files (`names`, in order) on top of `parent`.
+    private static func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?, names: [String]) -> IgnoreStack? {
         var stack = parent
         let base = IgnoreFile.Base.inside(job.pathFromTarget)
-        for name in [".git/info/exclude", ".gitignore", ".scanignore"] {
+        for name in names {
             if let text = try? String(contentsOfFile: job.fileSystemPath + "/" + name, encoding: .utf8) {
                 stack = IgnoreStack(file: IgnoreFile(text: text, base: base), parent: stack)
             }
