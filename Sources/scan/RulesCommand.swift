@@ -20,6 +20,9 @@ struct RulesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the reference page of each listed pack, as DIR/<pack>.md.", valueName: "dir"))
     var docs: String?
 
+    @Flag(help: "Print each listed rule's regex on one line, its flags scoped to it, for `rg -f` and `rg -P -f` (benchmarks).")
+    var exportPatterns = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable {
@@ -43,6 +46,10 @@ struct RulesCommand: ParsableCommand {
             throw ValidationError("'scan rules' takes only check:PACK arguments, not paths (\(targets.paths.joined(separator: ", ")))")
         }
         let rules = try targets.rules(from: ruleOptions.load()).rules
+        if exportPatterns {
+            Console.output(rules.map { PatternExport.line(for: $0) + "\n" }.joined())
+            return
+        }
         if let docs {
             let infos = rules.map(Report.RuleInfo.init)
             for pack in Set(rules.map(\.pack)).sorted() {
