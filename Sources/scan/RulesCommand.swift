@@ -20,8 +20,11 @@ struct RulesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the reference page of each listed pack, as DIR/<pack>.md.", valueName: "dir"))
     var docs: String?
 
-    @Flag(help: "Print each listed rule's regex on one line, its flags scoped to it, for `rg -f` and `rg -P -f` (benchmarks).")
+    @Flag(help: "Print each listed rule's regex on one line, its flags scoped to it, for `rg -P -f` (benchmarks).")
     var exportPatterns = false
+
+    @Option(help: "With --export-patterns: pcre2 (rg -P) or rust (ripgrep's default engine: named groups become plain groups).")
+    var patternSyntax: PatternExport.Syntax = .pcre2
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -47,7 +50,7 @@ struct RulesCommand: ParsableCommand {
         }
         let rules = try targets.rules(from: ruleOptions.load()).rules
         if exportPatterns {
-            Console.output(rules.map { PatternExport.line(for: $0) + "\n" }.joined())
+            Console.output(rules.map { PatternExport.line(for: $0, syntax: patternSyntax) + "\n" }.joined())
             return
         }
         if let docs {
@@ -82,3 +85,5 @@ struct RulesCommand: ParsableCommand {
         }
     }
 }
+
+extension PatternExport.Syntax: ExpressibleByArgument {}

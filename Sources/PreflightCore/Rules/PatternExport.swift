@@ -1,16 +1,27 @@
-/// A rule's regex as one line that grep-like tools read with `-f`: wrapped in a group that scopes its flags
-/// (`(?i:...)`), so that nothing leaks into the next pattern when the lines are joined into one alternation, and
-/// with named groups written `(?P<name>...)`, which both PCRE2 and Rust's regex crate accept.
+/// A rule's regex as one line that grep-like tools read with `-f` and join into one alternation: wrapped in a
+/// group that scopes its flags (`(?i:...)`), so that nothing leaks into the next pattern. For PCRE2 (`rg -P`) the
+/// group also allows duplicate group names (`J`), since several rules name a group `name` or `q`; Rust's regex
+/// crate (ripgrep's default engine) has no such option and no backreferences, so there named groups become
+/// plain groups.
 public enum PatternExport {
-    static let flagLetters = ["caseless": "i", "dotall": "s", "extended": "x"]
-
-    public static func line(for rule: Rule) -> String {
-        let flags = rule.regexFlags.compactMap { flagLetters[$0] }.joined()
-        return "(?\(flags):\(portableNames(rule.regexSource)))"
+    /// The engine that will read the lines.
+    public enum Syntax: String, Sendable, CaseIterable {
+        case pcre2, rust
     }
 
-    /// `pattern` with each unescaped `(?<name>` outside a character class written `(?P<name>`.
-    static func portableNames(_ pattern: String) -> String {
+    static let flagLetters = ["caseless": "i", "dotall": "s", "extended": "x"]
+
+    public static func line(for rule: Rule, syntax: Syntax = .pcre2) -> String {
+        let flags = rule.regexFlags.compactMap { flagLetters[$0] }.joined()
+        switch syntax {
+        case .pcre2: return "(?J\(flags):\(rewritingNames(rule.regexSource, as: "(?P<")))"
+        case .rust: return "(?\(flags):\(rewritingNames(rule.regexSource, as: nil)))"
+        }
+    }
+
+    /// `pattern` with each unescaped `(?<name>` or `(?P<name>` outside a character class written with `prefix`
+    /// (`(?P<`), or made a plain group when `prefix` is nil.
+    static func rewritingNames(_ pattern: String, as prefix: String?) -> String {
         let characters = Array(pattern)
         var result = ""
         var index = 0
@@ -39,11 +50,22 @@ public enum PatternExport {
                     index += 2
                     continue
                 }
-            } else if character == "(", index + 3 < characters.count, characters[index + 1] == "?", characters[index + 2] == "<",
-                      characters[index + 3].isLetter || characters[index + 3] == "_" {
-                result += "(?P<"
-                index += 3
-                continue
+            } else if character == "(", index + 3 < characters.count, characters[index + 1] == "?" {
+                // `(?<name>` or `(?P<name>`; not a lookbehind `(?<=`, `(?<!`.
+                let opener = characters[index + 2] == "P" ? 4 : 3
+                if index + opener < characters.count, characters[index + opener - 1] == "<",
+                   characters[index + opener].isLetter || characters[index + opener] == "_" {
+                    if let prefix {
+                        result += prefix
+                        index += opener
+                    } else {
+                        result += "("
+                        index += opener
+                        while index < characters.count && characters[index] != ">" { index += 1 }
+                        index += 1
+                    }
+                    continue
+                }
             }
             result.append(character)
             index += 1
