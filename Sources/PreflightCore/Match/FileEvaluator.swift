@@ -139,10 +139,18 @@ final class FileEvaluator {
     }
 
     /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged:
-    /// a later occurrence extends the window it falls in.
+    /// a later occurrence extends the window it falls in. An occurrence on the same line as the one before has the
+    /// same window and is passed over, so that a long line with many occurrences (minified code, data) is walked
+    /// once rather than once per occurrence.
     static func windows(around offsets: [Int], lines: Int, in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
         var windows: [Range<Int>] = []
+        var previous: Int?
         for offset in offsets {
+            if let last = previous, last <= offset, !(last..<offset).contains(where: { buffer[$0] == 0x0A || buffer[$0] == 0x0D }) {
+                previous = offset
+                continue
+            }
+            previous = offset
             var start = offset - 1
             for _ in 0...lines {
                 while start > 0 && buffer[start - 1] != 0x0A && buffer[start - 1] != 0x0D { start -= 1 }
