@@ -26,8 +26,6 @@ extension Report {
         }
         let findings = reports.flatMap(\.findings).sorted(by: Self.reportOrder)
         let suppressed = reports.flatMap { $0.suppressed ?? [] }.sorted(by: Self.reportOrder)
-        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
-        for finding in findings { bySeverity[finding.severity, default: 0] += 1 }
         var skipped: [String: Int] = [:]
         for report in reports { skipped.merge(report.summary.skippedByReason, uniquingKeysWith: +) }
         var summary = Summary(
@@ -36,7 +34,7 @@ extension Report {
             skippedByReason: skipped,
             bytesScanned: reports.reduce(0) { $0 + $1.summary.bytesScanned },
             durationMs: reports.map(\.summary.durationMs).max() ?? 0,
-            findingsBySeverity: bySeverity,
+            findingsBySeverity: Summary.counts(bySeverity: findings.map(\.severity)),
             complete: reports.allSatisfy(\.summary.complete),
             rulesRun: first.summary.rulesRun
         )

@@ -6,8 +6,7 @@ extension Report {
     public init(result: ScanResult, root: String, rules: [Rule], scoring: ScoringModel = ScoringModel()) {
         let rulesRun = rules.count
         let packs = Array(Set(rules.map(\.pack))).sorted()
-        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
-        for finding in result.findings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
+        let bySeverity = Summary.counts(bySeverity: result.findings.map(\.severity.rawValue))
         let summary = Summary(
             filesScanned: result.filesScanned,
             filesSkipped: result.filesSkipped,
@@ -34,6 +33,15 @@ extension Report {
         }
         score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
         self.rules = rules.sorted { $0.id < $1.id }.map(RuleInfo.init)
+    }
+}
+
+extension Report.Summary {
+    /// How many of `severities` there are of each severity, with zero for those absent.
+    static func counts(bySeverity severities: [String]) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        for severity in severities { counts[severity, default: 0] += 1 }
+        return counts
     }
 }
 

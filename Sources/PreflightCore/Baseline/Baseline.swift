@@ -95,9 +95,6 @@ public struct Baseline: Codable, Sendable, Equatable {
         return Suppression(kind: .baseline, reason: entry.reason, status: entry.status?.rawValue, expires: entry.expires)
     }
 
-    /// Whether `finding` has an entry, expired or not.
-    public func contains(_ finding: Finding) -> Bool { index[Key(finding)] != nil }
-
     /// The baseline without the entries that `covered` says the scan looked at and that match none of `findings`,
     /// and how many were dropped. Entries outside the scan (another pack, another directory) stay.
     public func pruned(keeping findings: [Finding], covered: (Entry) -> Bool) -> (baseline: Baseline, removed: Int) {

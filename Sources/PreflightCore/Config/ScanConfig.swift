@@ -86,14 +86,14 @@ public struct ScanConfig: Sendable {
         var errors: [RuleError] = []
         let packs = Set(ruleSet.packs)
         for pack in onlyPacks + disabledPacks where !packs.contains(pack.value) {
-            let hint = Suggestion.closest(to: pack.value, among: Array(packs)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.hint(Suggestion.closest(to: pack.value, among: Array(packs)))
             errors.append(error(pack, "unknown pack '\(pack.value)'\(hint)"))
         }
         var disabled = Set<String>()
         var severities: [String: Severity] = [:]
         for (name, override) in self.rules.sorted(by: { $0.key.line < $1.key.line }) {
             guard let rule = ruleSet.rule(id: name.value) else {
-                let hint = Suggestion.closest(to: name.value, among: ruleSet.rules.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestion.hint(Suggestion.closest(to: name.value, among: ruleSet.rules.map(\.id)))
                 errors.append(error(name, "unknown rule '\(name.value)'\(hint)"))
                 continue
             }

@@ -15,9 +15,7 @@ extension ScanResult {
             publicDeclarations.insert("\(endpoint.path):\(endpoint.line)")
             return marked
         }
-        let marked = ScanResult(findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: endpoints, filesScanned: filesScanned,
-                                bytesScanned: bytesScanned, skipped: skipped, durationMilliseconds: durationMilliseconds)
-        return marked.suppressing { finding in
+        return replacing(endpoints: endpoints).suppressing { finding in
             guard finding.pack == "auth", publicDeclarations.contains("\(finding.path):\(finding.region.start.line)") else { return nil }
             return Suppression(kind: .config, reason: "public route (auth.public-routes in the configuration)")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `ruleid:` and `ok:` annotations of an annotated fixture file. A comment holding `ruleid: <id>[, <id>]`
 /// expects each rule to report a finding on the next line that is not an annotation (`col=N` pins the byte
 /// column); `ok: <id>` expects that rule to stay quiet there.
@@ -35,8 +37,7 @@ public struct FixtureAnnotations: Sendable {
     static func parse(_ line: String) -> (ok: Bool, rules: [String], column: Int?)? {
         for (marker, ok) in [("ruleid:", false), ("ok:", true)] {
             guard let range = line.range(of: marker) else { continue }
-            let before = String(line[..<range.lowerBound]).drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
-            let lead = String(before.reversed())
+            let lead = line[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
             guard ["#", "//", "--", "/*", "<!--", ";", "\""].contains(where: { lead.hasSuffix($0) }) else { continue }
             var rest = line[range.upperBound...].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             var column: Int?

@@ -27,7 +27,7 @@ struct RuleCompiler {
             fail("confidence", "unknown confidence '\(spec.confidence)'; use one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for language in spec.languages where !Language.names.contains(language) {
-            let hint = Suggestion.closest(to: language, among: Language.names).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.hint(Suggestion.closest(to: language, among: Language.names))
             fail("languages", "unknown language '\(language)'\(hint)")
         }
         for keyword in spec.keywords where keyword.isEmpty { fail("keywords", "keywords must not be empty") }

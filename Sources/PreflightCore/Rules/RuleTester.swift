@@ -72,28 +72,30 @@ public struct RuleTester: Sendable {
             let number = rule.examples[..<index].filter { $0.expectsMatch == example.expectsMatch }.count
             let source = example.code.replacingOccurrences(of: RuleExample.joint, with: "")
             let path = example.path ?? rule.samplePath
-            let kind = example.expectsMatch ? "match" : "no-match"
+            let name = "\(example.expectsMatch ? "match" : "no-match") example \(number + 1)"
+            func outcome(_ outcome: Outcome, _ detail: String) -> Case {
+                Case(outcome: outcome, ruleId: rule.id, file: example.origin.file, line: example.origin.line, detail: detail)
+            }
             var failure: Case?
             for variant in Variant.allCases where failure == nil {
                 let (text, expected) = Self.unmark(variant.apply(source))
                 let found = scanner.scan(text: text, path: path).findings.filter { $0.ruleId == rule.id }
                     .map { Position(line: $0.region.start.line, column: $0.region.start.byteColumn) }
-                let detail = "\(kind) example \(number + 1) (\(variant.rawValue))"
+                let detail = "\(name) (\(variant.rawValue))"
                 if !example.expectsMatch {
-                    if !found.isEmpty { failure = Case(outcome: .noise, ruleId: rule.id, file: example.origin.file, line: example.origin.line, detail: "\(detail): reported at \(found)") }
+                    if !found.isEmpty { failure = outcome(.noise, "\(detail): reported at \(found)") }
                 } else if expected.isEmpty {
-                    if found.isEmpty { failure = Case(outcome: .miss, ruleId: rule.id, file: example.origin.file, line: example.origin.line, detail: "\(detail): nothing reported") }
+                    if found.isEmpty { failure = outcome(.miss, "\(detail): nothing reported") }
                 } else {
                     let missing = Set(expected).subtracting(found), extra = Set(found).subtracting(expected)
                     if !missing.isEmpty {
-                        failure = Case(outcome: .miss, ruleId: rule.id, file: example.origin.file, line: example.origin.line, detail: "\(detail): expected at \(missing.sorted { $0.line < $1.line }), reported at \(found)")
+                        failure = outcome(.miss, "\(detail): expected at \(missing.sorted { $0.line < $1.line }), reported at \(found)")
                     } else if !extra.isEmpty {
-                        failure = Case(outcome: .noise, ruleId: rule.id, file: example.origin.file, line: example.origin.line, detail: "\(detail): also reported at \(extra.sorted { $0.line < $1.line })")
+                        failure = outcome(.noise, "\(detail): also reported at \(extra.sorted { $0.line < $1.line })")
                     }
                 }
             }
-            cases.append(failure ?? Case(outcome: example.expectsMatch ? .hit : .clean, ruleId: rule.id, file: example.origin.file,
-                                         line: example.origin.line, detail: "\(kind) example \(number + 1)"))
+            cases.append(failure ?? outcome(example.expectsMatch ? .hit : .clean, name))
         }
         return cases
     }

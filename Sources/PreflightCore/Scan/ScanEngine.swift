@@ -99,12 +99,9 @@ final class ScanHandler: WalkHandler {
     }
 
     func skip(_ diagnostic: Diagnostic) {
-        if let focus, !focus(diagnostic.path) {
-            if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
-            return
-        }
-        skipped[diagnostic.kind, default: 0] += 1
         if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
+        if let focus, !focus(diagnostic.path) { return }
+        skipped[diagnostic.kind, default: 0] += 1
         if diagnostic.level != .note { outcome.diagnostics.append(diagnostic) }
     }
 }

@@ -30,8 +30,7 @@ public struct ScanResult: Sendable {
 
     /// The same result with only the findings (active and suppressed) that `isKept` accepts.
     public func keeping(_ isKept: (Finding) -> Bool) -> ScanResult {
-        ScanResult(findings: findings.filter(isKept), suppressed: suppressed.filter(isKept), diagnostics: diagnostics, endpoints: endpoints,
-                   filesScanned: filesScanned, bytesScanned: bytesScanned, skipped: skipped, durationMilliseconds: durationMilliseconds)
+        replacing(findings: findings.filter(isKept), suppressed: suppressed.filter(isKept))
     }
 
     /// The same result with the findings that `suppression` gives a reason for moved to `suppressed` (kept in report order).
@@ -48,8 +47,14 @@ public struct ScanResult: Sendable {
             }
         }
         hidden.sort(by: Finding.reportOrder)
-        return ScanResult(findings: active, suppressed: hidden, diagnostics: diagnostics, endpoints: endpoints, filesScanned: filesScanned,
-                          bytesScanned: bytesScanned, skipped: skipped, durationMilliseconds: durationMilliseconds)
+        return replacing(findings: active, suppressed: hidden)
+    }
+
+    /// The same result with some of its findings, suppressed findings or endpoints replaced.
+    func replacing(findings: [Finding]? = nil, suppressed: [Finding]? = nil, endpoints: [Endpoint]? = nil) -> ScanResult {
+        ScanResult(findings: findings ?? self.findings, suppressed: suppressed ?? self.suppressed, diagnostics: diagnostics,
+                   endpoints: endpoints ?? self.endpoints, filesScanned: filesScanned, bytesScanned: bytesScanned, skipped: skipped,
+                   durationMilliseconds: durationMilliseconds)
     }
 
     /// False when something may have been missed: a rule stopped by a limit, a target that could not be opened.

@@ -35,8 +35,7 @@ struct YAMLReader {
             guard allowed.contains(name) else {
                 let suggestion = Suggestion.closest(to: name, among: allowed)
                 if let suggestion { suggested.insert(suggestion) }
-                let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-                fail(key, ruleId, "unknown key '\(name)' in \(what)\(hint)")
+                fail(key, ruleId, "unknown key '\(name)' in \(what)\(Suggestion.hint(suggestion))")
                 continue
             }
             if result[name] != nil {
