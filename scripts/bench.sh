@@ -59,6 +59,16 @@ corpus_dir() {
         echo "Extracting the kernel tree to $dir..." >&2
         rm -rf "$dir"
         tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$work"
+        # Debian's package appends "/*" to the top .gitignore (its packaging repository holds only debian/),
+        # which hides the whole tree from gitignore-aware tools: drop that block to get upstream's file back.
+        python3 - "$dir/.gitignore" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+cut = text.find("#\n# Debian packaging")
+if cut >= 0:
+    open(path, "w", encoding="utf-8").write(text[:cut])
+PY
         touch "$dir/.complete"
       fi
       echo "$dir" ;;
