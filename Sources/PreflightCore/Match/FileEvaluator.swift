@@ -21,6 +21,7 @@ final class FileEvaluator {
         keywordHits = Array(repeating: [], count: catalog.rules.count)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
         foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
+        pathFilters = PathFilterCache(catalog: catalog)
     }
 
     /// The current file's lexical regions, computed on the first match of a rule that needs them.
@@ -48,6 +49,8 @@ final class FileEvaluator {
     /// Repository facts seen by this evaluator so far: patterns found, path globs matched.
     private(set) var foundPatterns: [Bool]
     private(set) var foundPaths: [Bool]
+    /// The rules' path filters and the path fact globs, decided once per directory.
+    private var pathFilters: PathFilterCache
     /// Condition patterns rendered with a match's captures, per file.
     var renderedPatterns: [String: Pattern] = [:]
     /// Results of whole-file condition searches in the current file, by pattern.
@@ -69,7 +72,8 @@ final class FileEvaluator {
     func notePath(_ path: String) {
         guard foundPaths.contains(false) else { return }
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        for (index, glob) in catalog.pathGlobs.enumerated() where !foundPaths[index] && glob.matchesFileOrAncestor(components: components) {
+        pathFilters.enter(path: path, components: components)
+        for index in foundPaths.indices where !foundPaths[index] && pathFilters.matchesFact(index, components: components) {
             foundPaths[index] = true
         }
     }
@@ -83,6 +87,7 @@ final class FileEvaluator {
 
     private func evaluateRules(_ buffer: UnsafeRawBufferPointer, path: String, repositoryRulesOnly: Bool) -> Outcome {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        pathFilters.enter(path: path, components: components)
         let language = Language.of(fileName: components.last.map(String.init) ?? path)
         self.language = language
         regions = nil
@@ -95,8 +100,10 @@ final class FileEvaluator {
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
-        for (index, rule) in rules.enumerated() where rule.applies(toComponents: components, language: language)
-            && rule.contexts.map({ $0.contains(context) }) ?? true && (!repositoryRulesOnly || rule.structure.isRepositoryLevel) {
+        for index in catalog.rules(forLanguage: language) {
+            let rule = rules[index]
+            guard (!repositoryRulesOnly || rule.structure.isRepositoryLevel) && rule.contexts.map({ $0.contains(context) }) ?? true
+                && pathFilters.admits(rule: index, components: components) else { continue }
             applicable.append(index)
             if !rule.keywords.isEmpty { needsKeywords = true }
         }

@@ -140,9 +140,18 @@ public final class Rule: Sendable {
 
     /// `applies(toPath:language:)` for a path already split at its slashes.
     func applies(toComponents components: [Substring], language: String?) -> Bool {
-        if !languages.isEmpty {
-            guard let language, languages.contains(language) else { return false }
-        }
+        admits(language: language) && admits(components: components)
+    }
+
+    /// Whether the rule's `languages` (none: every file) include `language`.
+    func admits(language: String?) -> Bool {
+        guard !languages.isEmpty else { return true }
+        guard let language else { return false }
+        return languages.contains(language)
+    }
+
+    /// Whether the rule's `paths` include and do not exclude the path split at its slashes.
+    func admits(components: [Substring]) -> Bool {
         if !includes.isEmpty && !includes.contains(where: { $0.matchesFileOrAncestor(components: components) }) { return false }
         return !excludes.contains(where: { $0.matchesFileOrAncestor(components: components) })
     }

@@ -7,6 +7,9 @@ public final class RuleCatalog: Sendable {
     let automaton: KeywordAutomaton
     /// Capture pairs a `MatchScratch` needs for every rule of the catalog.
     let captureCapacity: Int
+    /// For each language name, and for files of no known language under "", the indices of the rules whose
+    /// `languages` admit it: a file meets only the rules that can apply to it.
+    private let rulesByLanguage: [String: [Int]]
     /// Each rule's index, by id.
     let ruleIndex: [String: Int]
     /// For each rule, the indices of the rules that supersede it.
@@ -22,6 +25,11 @@ public final class RuleCatalog: Sendable {
     /// Every rule id and alias loaded, including rules not selected for this scan: a suppression comment naming
     /// one of them is not unused just because its rule did not run.
     let knownRuleIds: Set<String>
+
+    /// The indices of the rules that look at files written in `language`, in rule order.
+    func rules(forLanguage language: String?) -> [Int] {
+        rulesByLanguage[language ?? ""] ?? []
+    }
 
     /// A rule's repository conditions, by fact index.
     struct RepositoryConditions: Sendable {
@@ -41,6 +49,11 @@ public final class RuleCatalog: Sendable {
         idsByAlias = aliases
         self.knownRuleIds = knownRuleIds ?? ruleSet.knownIds
         automaton = KeywordAutomaton(keywords: rules.map(\.keywords))
+        var byLanguage: [String: [Int]] = [:]
+        for language in Language.names + [""] {
+            byLanguage[language] = ruleSet.rules.indices.filter { ruleSet.rules[$0].admits(language: language.isEmpty ? nil : language) }
+        }
+        rulesByLanguage = byLanguage
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         ruleIndex = index
         supersededBy = rules.map { rule in rule.supersededBy.compactMap { index[$0] } }

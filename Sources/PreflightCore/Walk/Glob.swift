@@ -14,11 +14,11 @@ public struct Glob: Sendable, Hashable {
         /// `**`: any number of directories.
         case anyDirectories
         /// No wildcard: equal text.
-        case literal(String)
+        case literal([UInt8])
         /// `*` followed by wildcard-free text, such as `*.py`.
-        case suffix(String)
+        case suffix([UInt8])
         /// Wildcard-free text followed by `*`, such as `test_*`.
-        case prefix(String)
+        case prefix([UInt8])
         /// Anything else, through `fnmatch`.
         case pattern(String)
 
@@ -27,23 +27,36 @@ public struct Glob: Sendable, Hashable {
             if text == "**" {
                 self = .anyDirectories
             } else if !text.contains(where: wildcard) {
-                self = .literal(text)
+                self = .literal(Array(text.utf8))
             } else if text.hasPrefix("*"), !text.dropFirst().contains(where: wildcard) {
-                self = .suffix(String(text.dropFirst()))
+                self = .suffix(Array(text.dropFirst().utf8))
             } else if text.hasSuffix("*"), !text.dropLast().contains(where: wildcard) {
-                self = .prefix(String(text.dropLast()))
+                self = .prefix(Array(text.dropLast().utf8))
             } else {
                 self = .pattern(text)
             }
         }
 
+        /// Whether one path component matches; the common shapes compare bytes (a path is walked once per rule).
         func matches(_ part: Substring) -> Bool {
             switch self {
             case .anyDirectories: return true
-            case .literal(let text): return part.utf8.elementsEqual(text.utf8)
-            case .suffix(let text): return part.utf8.count >= text.utf8.count && part.utf8.suffix(text.utf8.count).elementsEqual(text.utf8)
-            case .prefix(let text): return part.utf8.count >= text.utf8.count && part.utf8.prefix(text.utf8.count).elementsEqual(text.utf8)
+            case .literal(let text): return Self.bytes(of: part) { $0.count == text.count && Self.equal($0, 0, text) }
+            case .suffix(let text): return Self.bytes(of: part) { $0.count >= text.count && Self.equal($0, $0.count - text.count, text) }
+            case .prefix(let text): return Self.bytes(of: part) { $0.count >= text.count && Self.equal($0, 0, text) }
             case .pattern(let text): return fnmatch(text, String(part), 0) == 0
+            }
+        }
+
+        private static func bytes(of part: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            if let result = part.utf8.withContiguousStorageIfAvailable(body) { return result }
+            return Array(part.utf8).withUnsafeBufferPointer(body)
+        }
+
+        /// Whether `text` occurs in `bytes` at `offset` (which leaves room for it).
+        private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ text: [UInt8]) -> Bool {
+            text.withUnsafeBufferPointer { text in
+                text.isEmpty || memcmp(bytes.baseAddress! + offset, text.baseAddress!, text.count) == 0
             }
         }
     }
@@ -85,20 +98,30 @@ public struct Glob: Sendable, Hashable {
 
     /// `matchesFileOrAncestor` for a path already split at its slashes.
     func matchesFileOrAncestor(components parts: [Substring]) -> Bool {
-        guard !parts.isEmpty else { return false }
-        if segments.count == 2, segments[0] == .anyDirectories {
-            // The common shape, a pattern without slashes (`*.lock`, `tests/`): any one component matches.
-            let last = directoryOnly ? parts.count - 1 : parts.count
-            for index in 0..<last where segments[1].matches(parts[index]) { return true }
-            return false
-        }
-        for end in 1...parts.count {
-            let isDirectory = end < parts.count
-            if directoryOnly && !isDirectory { continue }
-            if match(segment: 0, parts[0..<end]) { return true }
-        }
+        matchesFile(components: parts) || matchesAncestor(ofFile: parts)
+    }
+
+    /// Whether the path itself, taken as a file, matches.
+    func matchesFile(components parts: [Substring]) -> Bool {
+        guard !parts.isEmpty, !directoryOnly else { return false }
+        if isSingleSegment { return segments[1].matches(parts[parts.count - 1]) }
+        return match(segment: 0, parts[...])
+    }
+
+    /// Whether a directory above the file at `parts` matches: `matchesDirectoryOrAncestor` of its directory.
+    func matchesAncestor(ofFile parts: [Substring]) -> Bool {
+        parts.count > 1 && matchesDirectoryOrAncestor(components: parts.dropLast())
+    }
+
+    /// Whether the directory at `parts`, or a directory above it, matches.
+    func matchesDirectoryOrAncestor(components parts: ArraySlice<Substring>) -> Bool {
+        if isSingleSegment { return parts.contains(where: segments[1].matches) }
+        for end in parts.indices where match(segment: 0, parts[parts.startIndex...end]) { return true }
         return false
     }
+
+    /// The common shape, a pattern without slashes (`*.lock`, `tests/`): it matches wherever one component does.
+    private var isSingleSegment: Bool { segments.count == 2 && segments[0] == .anyDirectories }
 
     private func match(segment index: Int, _ parts: ArraySlice<Substring>) -> Bool {
         if index == segments.count { return parts.isEmpty }

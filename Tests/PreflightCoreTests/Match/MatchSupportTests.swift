@@ -51,3 +51,31 @@ import Testing
         #expect(Redaction.redact(String(repeating: "0123456789", count: 4)) == "0123****")
     }
 }
+
+@Suite struct PathFilterCacheTests {
+    /// Paths that meet the built-in rules' path filters in many ways: excluded directories at several depths,
+    /// included file names, anchored and directory-only globs, and directories revisited after others.
+    static let paths = [
+        "app.py", "views.py", "api/views.py", "api/views/users.py", "docs/guide.md", "docs/api/index.html",
+        "src/docs_src/a.py", "tests/test_app.py", "pkg/tests/unit/conftest.py", "mocks/server.js", "web/__mocks__/api.ts",
+        ".github/workflows/ci.yml", ".github/ci.yml", "Dockerfile", "deploy/Dockerfile.prod", "docker-compose.yml",
+        "config/settings.local.py", "config/settings.py", "yarn.lock", "web/package-lock.json", "web/dist/app.min.js",
+        "api/views.py", "storybook/button.stories.tsx", "app.py.bak", "old/handler.go.disabled", ".env", ".env.example",
+        "requirements.txt", "a/b/c/d/e/f/g.py", "docs/guide.md", "README.md",
+    ]
+
+    @Test func perDirectoryVerdictsAgreeWithEachRulesOwnFilters() {
+        let catalog = RuleCatalog(TestSupport.builtinRules)
+        var cache = PathFilterCache(catalog: catalog)
+        for path in Self.paths {
+            let components = path.split(separator: "/", omittingEmptySubsequences: true)
+            cache.enter(path: path, components: components)
+            for (index, rule) in catalog.rules.enumerated() {
+                #expect(cache.admits(rule: index, components: components) == rule.admits(components: components), "\(rule.id) on \(path)")
+            }
+            for (index, glob) in catalog.pathGlobs.enumerated() {
+                #expect(cache.matchesFact(index, components: components) == glob.matchesFileOrAncestor(components: components), "\(glob.source) on \(path)")
+            }
+        }
+    }
+}
