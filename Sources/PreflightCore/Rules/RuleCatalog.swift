@@ -48,7 +48,8 @@ public final class RuleCatalog: Sendable {
         }
         idsByAlias = aliases
         self.knownRuleIds = knownRuleIds ?? ruleSet.knownIds
-        automaton = KeywordAutomaton(keywords: rules.map(\.keywords))
+        // Only rules that try their regex around each keyword occurrence need more than the first one.
+        automaton = KeywordAutomaton(keywords: rules.map(\.keywords), everyOccurrence: rules.map { $0.window != nil })
         var byLanguage: [String: [Int]] = [:]
         for language in Language.names + [""] {
             byLanguage[language] = ruleSet.rules.indices.filter { ruleSet.rules[$0].admits(language: language.isEmpty ? nil : language) }

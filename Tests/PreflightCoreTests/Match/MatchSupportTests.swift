@@ -79,3 +79,15 @@ import Testing
         }
     }
 }
+
+@Suite struct KeywordAutomatonOccurrenceTests {
+    @Test func entriesThatAskOnlyWhetherAKeywordOccursGetItsFirstOccurrence() {
+        let automaton = KeywordAutomaton(keywords: [["0"], ["0", "if"], ["x"]], everyOccurrence: [false, true, false])
+        var hits = Array(repeating: [Int](), count: 3)
+        var bytes = Array("if (0) { a = 10; } IF 0".utf8)
+        bytes.withUnsafeMutableBytes { automaton.scan(UnsafeRawBufferPointer($0), into: &hits) }
+        #expect(hits[0] == [5])
+        #expect(hits[1] == [2, 5, 15, 21, 23])
+        #expect(hits[2].isEmpty)
+    }
+}
