@@ -6,8 +6,10 @@ final class FileEvaluator {
     let scratch: MatchScratch
     private let redact: Bool
     private let contextPatterns: [(context: FindingContext, glob: Glob)]
-    /// For each rule, where its keywords end in the current file.
+    /// For each automaton entry (each rule, then each repository pattern), where its literals end in the current
+    /// file; filled on first use in a file.
     private var keywordHits: [[Int]]
+    private var keywordsScanned = false
 
     /// The longest snippet kept, in bytes, around the start of a finding.
     static let snippetLimit = 240
@@ -18,7 +20,7 @@ final class FileEvaluator {
         contextPatterns = options.contextPatterns
         let limits = options.limits
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
-        keywordHits = Array(repeating: [], count: catalog.rules.count)
+        keywordHits = Array(repeating: [], count: catalog.automaton.ruleCount)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
         foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
         pathFilters = PathFilterCache(catalog: catalog)
@@ -64,6 +66,7 @@ final class FileEvaluator {
     /// with `repositoryRulesOnly`, only the candidates of repository-level rules (for a file outside a partial scan,
     /// so that every part decides those rules from the same candidates).
     func evaluate(_ buffer: UnsafeRawBufferPointer, path: String, repositoryRulesOnly: Bool = false) -> Outcome {
+        keywordsScanned = false
         defer { searchRepositoryPatterns(in: buffer) }
         return evaluateRules(buffer, path: path, repositoryRulesOnly: repositoryRulesOnly)
     }
@@ -78,9 +81,21 @@ final class FileEvaluator {
         }
     }
 
-    /// Searches the repository patterns not found yet.
+    /// Runs the keyword automaton over the current file, once.
+    private func scanKeywords(_ buffer: UnsafeRawBufferPointer) {
+        guard !keywordsScanned else { return }
+        keywordsScanned = true
+        for index in keywordHits.indices where !keywordHits[index].isEmpty { keywordHits[index].removeAll(keepingCapacity: true) }
+        catalog.automaton.scan(buffer, into: &keywordHits)
+    }
+
+    /// Searches the repository patterns not found yet, in a file that holds one of their literals.
     private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
         for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
+            if catalog.repositoryPatternPrefiltered[index] {
+                scanKeywords(buffer)
+                if keywordHits[catalog.rules.count + index].isEmpty { continue }
+            }
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
         }
     }
@@ -105,23 +120,20 @@ final class FileEvaluator {
             guard (!repositoryRulesOnly || rule.structure.isRepositoryLevel) && rule.contexts.map({ $0.contains(context) }) ?? true
                 && pathFilters.admits(rule: index, components: components) else { continue }
             applicable.append(index)
-            if !rule.keywords.isEmpty { needsKeywords = true }
+            if !rule.prefilter.isEmpty { needsKeywords = true }
         }
         guard !applicable.isEmpty else { return Outcome() }
-        if needsKeywords {
-            for index in keywordHits.indices where !keywordHits[index].isEmpty { keywordHits[index].removeAll(keepingCapacity: true) }
-            catalog.automaton.scan(buffer, into: &keywordHits)
-        }
+        if needsKeywords { scanKeywords(buffer) }
         var hits: [Hit] = []
         var diagnostics: [Diagnostic] = []
         for index in applicable {
             let rule = rules[index]
             let windows: [Range<Int>]
-            if rule.keywords.isEmpty {
+            if rule.prefilter.isEmpty {
                 windows = [0..<buffer.count]
             } else if keywordHits[index].isEmpty {
                 continue
-            } else if let lines = rule.window {
+            } else if !rule.keywords.isEmpty, let lines = rule.window {
                 windows = Self.windows(around: keywordHits[index], lines: lines, in: buffer)
             } else {
                 windows = [0..<buffer.count]

@@ -16,6 +16,9 @@ public final class Rule: Sendable {
     public let regexFlags: [String]
     /// Lower-cased literals; the regex runs only on files containing one of them. Empty: always runs.
     public let keywords: [String]
+    /// What a file must contain for the regex to run on it: the keywords, or for a rule without keywords the
+    /// literals its regex cannot match without (`RequiredLiterals`). Empty: the regex runs on every file.
+    let prefilter: [String]
     public let examples: [RuleExample]
     /// The rule file it came from, and whether it is built in.
     public let origin: RuleSpec.Origin
@@ -61,6 +64,7 @@ public final class Rule: Sendable {
         regexSource = spec.regex
         regexFlags = spec.regexFlags
         keywords = spec.keywords.map { $0.lowercased() }
+        prefilter = keywords.isEmpty ? RequiredLiterals.of(spec.regex, flags: spec.regexFlags) ?? [] : keywords
         examples = spec.examples
         origin = spec.origin
         self.isBuiltin = isBuiltin
@@ -104,6 +108,7 @@ public final class Rule: Sendable {
         regexSource = rule.regexSource
         regexFlags = rule.regexFlags
         keywords = rule.keywords
+        prefilter = rule.prefilter
         examples = rule.examples
         origin = rule.origin
         isBuiltin = rule.isBuiltin

@@ -16,6 +16,9 @@ public final class RuleCatalog: Sendable {
     let supersededBy: [[Int]]
     /// Patterns searched in every file until found once (`repo-has`, `repo-lacks`).
     let repositoryPatterns: [Pattern]
+    /// Whether each repository pattern has literals in the automaton (after the rules' entries), one of which a
+    /// file must contain for the pattern to be searched in it.
+    let repositoryPatternPrefiltered: [Bool]
     /// Globs matched against every walked path (`path-exists`, `path-missing`).
     let pathGlobs: [Glob]
     /// For each rule, its repository conditions as indices into the two lists above.
@@ -48,8 +51,6 @@ public final class RuleCatalog: Sendable {
         }
         idsByAlias = aliases
         self.knownRuleIds = knownRuleIds ?? ruleSet.knownIds
-        // Only rules that try their regex around each keyword occurrence need more than the first one.
-        automaton = KeywordAutomaton(keywords: rules.map(\.keywords), everyOccurrence: rules.map { $0.window != nil })
         var byLanguage: [String: [Int]] = [:]
         for language in Language.names + [""] {
             byLanguage[language] = ruleSet.rules.indices.filter { ruleSet.rules[$0].admits(language: language.isEmpty ? nil : language) }
@@ -81,6 +82,14 @@ public final class RuleCatalog: Sendable {
             )
         }
         repositoryPatterns = patterns
+        let repositoryLiterals = patterns.map { RequiredLiterals.of($0.source) ?? [] }
+        repositoryPatternPrefiltered = repositoryLiterals.map { !$0.isEmpty }
+        // The automaton's entries: each rule's prefilter, then each repository pattern's literals. Only rules that
+        // try their regex around each keyword occurrence need more than the first occurrence.
+        automaton = KeywordAutomaton(
+            keywords: rules.map(\.prefilter) + repositoryLiterals,
+            everyOccurrence: rules.map { !$0.keywords.isEmpty && $0.window != nil } + repositoryLiterals.map { _ in false }
+        )
         pathGlobs = globs
         captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 }).max() ?? 1
     }
