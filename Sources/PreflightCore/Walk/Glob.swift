@@ -87,7 +87,13 @@ public struct Glob: Sendable, Hashable {
     /// Whether the path (relative, slash separated) matches this pattern itself.
     public func matches(_ path: String, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        return matches(components: path.split(separator: "/", omittingEmptySubsequences: true), isDirectory: isDirectory)
+    }
+
+    /// `matches(_:isDirectory:)` for a path already split at its slashes.
+    func matches(components parts: [Substring], isDirectory: Bool) -> Bool {
+        if directoryOnly && !isDirectory { return false }
+        if isSingleSegment { return parts.last.map(segments[1].matches) ?? false }
         return match(segment: 0, parts[...])
     }
 

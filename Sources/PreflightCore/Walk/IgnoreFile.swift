@@ -39,19 +39,23 @@ struct IgnoreFile: Sendable {
 
     /// The verdict of this file for a path relative to the walk target: true ignore, false re-include, nil no opinion.
     func verdict(forPathFromTarget path: String, isDirectory: Bool) -> Bool? {
-        let relative: String
+        let relative: Substring
         switch base {
         case .inside(let directory):
             if directory.isEmpty {
-                relative = path
+                relative = path[...]
             } else {
-                guard path.hasPrefix(directory + "/") else { return nil }
-                relative = String(path.dropFirst(directory.count + 1))
+                // Byte offsets: the path is walked once per ignore file above it, for every file of the tree.
+                let utf8 = path.utf8
+                guard utf8.count > directory.utf8.count, utf8.starts(with: directory.utf8),
+                      utf8[utf8.index(utf8.startIndex, offsetBy: directory.utf8.count)] == UInt8(ascii: "/") else { return nil }
+                relative = path[utf8.index(utf8.startIndex, offsetBy: directory.utf8.count + 1)...]
             }
         case .above(let targetFromBase):
-            relative = targetFromBase.isEmpty ? path : targetFromBase + "/" + path
+            relative = targetFromBase.isEmpty ? path[...] : (targetFromBase + "/" + path)[...]
         }
-        for rule in rules.reversed() where rule.glob.matches(relative, isDirectory: isDirectory) {
+        let components = relative.split(separator: "/", omittingEmptySubsequences: true)
+        for rule in rules.reversed() where rule.glob.matches(components: components, isDirectory: isDirectory) {
             return !rule.negated
         }
         return nil
