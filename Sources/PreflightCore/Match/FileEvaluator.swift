@@ -158,32 +158,34 @@ final class FileEvaluator {
     }
 
     /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged:
-    /// a later occurrence extends the window it falls in. An occurrence on the same line as the one before has the
-    /// same window and is passed over, so that a long line with many occurrences (minified code, data) is walked
-    /// once rather than once per occurrence.
+    /// a later occurrence extends the window it falls in. An occurrence on the line of the one before is passed
+    /// over, and one inside the last window only moves its end, so that a long line or a run of lines with many
+    /// occurrences (minified code, data, `if` in C) is walked once rather than once per occurrence.
     static func windows(around offsets: [Int], lines: Int, in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
         var windows: [Range<Int>] = []
-        var previous: Int?
-        for offset in offsets {
-            if let last = previous, last <= offset, !(last..<offset).contains(where: { buffer[$0] == 0x0A || buffer[$0] == 0x0D }) {
-                previous = offset
-                continue
-            }
-            previous = offset
-            var start = offset - 1
-            for _ in 0...lines {
-                while start > 0 && buffer[start - 1] != 0x0A && buffer[start - 1] != 0x0D { start -= 1 }
-                if start == 0 { break }
-                start -= 1
-            }
-            if start > 0 { start += 1 }
+        /// Where the line of the last occurrence handled ends.
+        var lineEnd = -1
+        for offset in offsets where offset > lineEnd {
             var end = offset
             for step in 0...lines {
-                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                while end < buffer.count && !isLineBreak(buffer[end]) { end += 1 }
+                if step == 0 { lineEnd = end }
                 if end == buffer.count || step == lines { break }
                 if buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A { end += 1 }
                 end += 1
             }
+            if let last = windows.last, offset - 1 < last.upperBound {
+                // Its window starts inside the last one (walking back from a later line lands no earlier).
+                windows[windows.count - 1] = last.lowerBound..<max(end, last.upperBound)
+                continue
+            }
+            var start = offset - 1
+            for _ in 0...lines {
+                while start > 0 && !isLineBreak(buffer[start - 1]) { start -= 1 }
+                if start == 0 { break }
+                start -= 1
+            }
+            if start > 0 { start += 1 }
             if let last = windows.last, start <= last.upperBound {
                 windows[windows.count - 1] = last.lowerBound..<max(end, last.upperBound)
             } else {
@@ -192,6 +194,8 @@ final class FileEvaluator {
         }
         return windows
     }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 
     /// Appends the rule's accepted matches that start in `window`; returns a diagnostic when a PCRE2 limit stopped it.
     /// The subject ends with the window, so a match cannot reach past it; lookbehinds still see the text before it.

@@ -91,3 +91,45 @@ import Testing
         #expect(hits[2].isEmpty)
     }
 }
+
+@Suite struct KeywordWindowTests {
+    /// The windows as first written: every occurrence walks its lines back and forth, then merges.
+    static func referenceWindows(around offsets: [Int], lines: Int, in buffer: [UInt8]) -> [Range<Int>] {
+        var windows: [Range<Int>] = []
+        let isBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
+        for offset in offsets {
+            var start = offset - 1
+            for _ in 0...lines {
+                while start > 0 && !isBreak(buffer[start - 1]) { start -= 1 }
+                if start == 0 { break }
+                start -= 1
+            }
+            if start > 0 { start += 1 }
+            var end = offset
+            for step in 0...lines {
+                while end < buffer.count && !isBreak(buffer[end]) { end += 1 }
+                if end == buffer.count || step == lines { break }
+                if buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A { end += 1 }
+                end += 1
+            }
+            if let last = windows.last, start <= last.upperBound {
+                windows[windows.count - 1] = last.lowerBound..<max(end, last.upperBound)
+            } else {
+                windows.append(start..<end)
+            }
+        }
+        return windows
+    }
+
+    @Test func passingOverOccurrencesGivesTheWindowsOfWalkingEachOne() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab ".utf8) + [0x0A, 0x0D]
+        for _ in 0..<2_000 {
+            let buffer = (0..<Int.random(in: 1...80, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let offsets = (1...buffer.count).filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
+            let lines = Int.random(in: 0...3, using: &generator)
+            let found = buffer.withUnsafeBytes { FileEvaluator.windows(around: offsets, lines: lines, in: $0) }
+            #expect(found == Self.referenceWindows(around: offsets, lines: lines, in: buffer), "\(buffer) \(offsets) \(lines)")
+        }
+    }
+}
