@@ -1,9 +1,11 @@
 import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern (8-bit code units, byte oriented, JIT-compiled when the platform allows).
 ///
-/// A `Pattern` is immutable once built and may be shared across threads; each thread matches
-/// with its own `MatchScratch`. Offsets are byte offsets into the subject.
+/// A `Pattern` may be shared across threads; each thread matches with its own `MatchScratch`. Offsets are
+/// byte offsets into the subject. JIT compilation happens on the first match, once, so that loading many
+/// patterns of which a short scan uses few stays cheap.
 public final class Pattern: @unchecked Sendable {
     private let code: OpaquePointer
     /// The pattern text as given.
@@ -12,8 +14,17 @@ public final class Pattern: @unchecked Sendable {
     public let captureCount: Int
     /// Named groups and their numbers.
     public let groupNumbers: [String: Int]
-    /// Whether JIT compilation succeeded (matching falls back to the interpreter otherwise).
-    public let isJITCompiled: Bool
+    /// Whether JIT compilation succeeded (matching falls back to the interpreter otherwise); compiles if needed.
+    public var isJITCompiled: Bool {
+        compileJITOnce()
+        return jit.load(ordering: .acquiring) == JITState.compiled
+    }
+
+    private enum JITState {
+        static let pending = 0, compiled = 1, unavailable = 2
+    }
+    private let jit = Atomic<Int>(JITState.pending)
+    private let jitLock = Mutex<Void>(())
 
     /// Compiles `source`. Line breaks are CR, LF or CRLF for `^`, `$` and `.`.
     public init(_ source: String, options: PatternOptions = []) throws(PCRE2Error) {
@@ -29,7 +40,6 @@ public final class Pattern: @unchecked Sendable {
         }
         guard let compiled else { throw PCRE2Error(code: errorCode, patternOffset: errorOffset) }
         code = compiled
-        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -38,11 +48,23 @@ public final class Pattern: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    /// JIT-compiles the pattern unless that was done (or failed) before; a thread that finds another one
+    /// compiling waits for it, since PCRE2 must not compile and match the same code at once.
+    private func compileJITOnce() {
+        guard jit.load(ordering: .acquiring) == JITState.pending else { return }
+        jitLock.withLock { _ in
+            guard jit.load(ordering: .relaxed) == JITState.pending else { return }
+            let state = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0 ? JITState.compiled : JITState.unavailable
+            jit.store(state, ordering: .releasing)
+        }
+    }
+
     /// Finds the first match in `subject` at or after byte `start`.
     /// Returns false when there is none; the match's groups are then read from `scratch`.
     /// Throws when a match or depth limit stops the search.
     public func firstMatch(in subject: UnsafeRawBufferPointer, from start: Int, scratch: MatchScratch) throws(PCRE2Error) -> Bool {
         precondition(captureCount < scratch.capacity, "MatchScratch has room for fewer groups than the pattern has")
+        compileJITOnce()
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
         let empty: UInt8 = 0
         let result = withUnsafePointer(to: empty) { fallback in

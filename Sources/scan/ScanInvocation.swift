@@ -82,6 +82,12 @@ struct ScanInvocation: ParsableArguments {
     /// they are below the scan root and left over from an earlier run; nor is the baseline it applies.
     func run(writing: [String] = []) throws -> Run {
         let selection = TargetSelection(targets)
+        // Git copies the staged files out while the rules load: a pre-commit hook waits for both.
+        let pathspecs = selection.paths
+        let stagedIndex = staged ? BackgroundTask { try StagedIndex.export(pathspecs: pathspecs) } : nil
+        defer {
+            if let directory = (try? stagedIndex?.value())?.directory { try? FileManager.default.removeItem(atPath: directory) }
+        }
         let settings = try loadSettings(staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths))
         let loaded = try ruleOptions.load(configured: settings.map { config in config.ruleDirectories.map(config.resolve) } ?? [])
         var rules = loaded
@@ -105,11 +111,8 @@ struct ScanInvocation: ParsableArguments {
         options.contextPatterns = settings?.contextPatterns.compactMap { item in Glob(item.pattern).map { (item.context, $0) } } ?? []
         let plan: ScanPlan
         var changes: ChangeSet?
-        var stagedCopy: String?
-        defer { if let stagedCopy { try? FileManager.default.removeItem(atPath: stagedCopy) } }
-        if staged {
-            let index = try StagedIndex.export(pathspecs: selection.paths)
-            stagedCopy = index.directory
+        if let stagedIndex {
+            let index = try stagedIndex.value()
             plan = ScanPlan(root: index.root, directory: index.directory)
             options.walk.ignoreFileNames = [".scanignore"]
             let paths = Set(index.paths)

@@ -13,8 +13,8 @@ struct MessageTemplate: Sendable {
     init(_ template: String) {
         var parts: [Part] = []
         var rest = Substring(template)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
             if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
             var inside = Substring(rest[open.upperBound..<close.lowerBound])
             let upper = inside.hasSuffix(":upper")

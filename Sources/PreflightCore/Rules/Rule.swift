@@ -82,7 +82,7 @@ public final class Rule: Sendable {
         self.captureRegions = captureRegions
         self.structure = structure
         self.contexts = contexts
-        var used = MessageTemplate(spec.message).captureNames.filter { $0 != "secret" }
+        var used = message.captureNames.filter { $0 != "secret" }
         for name in captureRegions.keys.sorted() + structure.captureNames where !used.contains(name) { used.append(name) }
         for allow in allows {
             if case .capture(let name) = allow.target, !used.contains(name) { used.append(name) }
