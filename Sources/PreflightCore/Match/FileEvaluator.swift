@@ -20,7 +20,7 @@ final class FileEvaluator {
         contextPatterns = options.contextPatterns
         let limits = options.limits
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
-        keywordHits = Array(repeating: [], count: catalog.automaton.ruleCount)
+        keywordHits = Array(repeating: [], count: catalog.automaton.entryCount)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
         foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
         pathFilters = PathFilterCache(catalog: catalog)

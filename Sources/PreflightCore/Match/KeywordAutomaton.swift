@@ -13,12 +13,13 @@ final class KeywordAutomaton: @unchecked Sendable {
     /// links too), each as its index shifted left by one, with the low bit set when every occurrence is wanted.
     private let outputStarts: [Int]
     private let outputs: [Int32]
-    let ruleCount: Int
+    /// The number of entries (keyword lists) the automaton was built from.
+    let entryCount: Int
 
     /// `keywords[i]` are the keywords of entry `i`; an entry with none is never reported. For an entry whose
     /// `everyOccurrence[i]` is false only the first occurrence is reported: the caller asks whether it occurs.
     init(keywords: [[String]], everyOccurrence: [Bool]? = nil) {
-        ruleCount = keywords.count
+        entryCount = keywords.count
         let words = keywords.map { Set($0.map { Array($0.lowercased().utf8).map(Self.fold) }.filter { !$0.isEmpty }) }
         var classOf = [UInt8](repeating: 0, count: 256)
         var representatives: [UInt8] = [0]
