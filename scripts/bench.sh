@@ -2,7 +2,10 @@
 # The performance benchmark (docs/performance.md): scan against ripgrep, with the same patterns, on the Linux
 # kernel tree and on a Python web corpus made of PyPI sdists; semgrep too with --semgrep. Prints one table.
 #
-#   scripts/bench.sh [--corpus python|kernel|all] [--runs N] [--semgrep]
+#   scripts/bench.sh [--corpus python|kernel|all] [--runs N] [--reference-runs N] [--semgrep]
+#
+# --runs: timed runs of scan and of ripgrep's default engine, after a warm-up (default 5);
+# --reference-runs: timed runs of the slow references, rg -P and semgrep, without a warm-up (default: --runs).
 #
 # Installs what it needs from Debian (ripgrep, hyperfine, linux-source-6.1; with sudo when not root) and keeps
 # the corpora in $BENCH_DIR (default ~/.cache/preflight-bench), outside the repository.
@@ -11,15 +14,18 @@ project=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_DIR:-$HOME/.cache/preflight-bench}
 corpora="python kernel"
 runs=5
+reference_runs=""
 with_semgrep=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --corpus) case "$2" in all) corpora="python kernel" ;; python|kernel) corpora="$2" ;; *) echo "unknown corpus $2" >&2; exit 2 ;; esac; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --reference-runs) reference_runs="$2"; shift 2 ;;
     --semgrep) with_semgrep=yes; shift ;;
-    *) echo "usage: $0 [--corpus python|kernel|all] [--runs N] [--semgrep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--corpus python|kernel|all] [--runs N] [--reference-runs N] [--semgrep]" >&2; exit 2 ;;
   esac
 done
+reference_runs=${reference_runs:-$runs}
 mkdir -p "$work"
 
 # The Python web corpus: pinned sdists, so that every run measures the same bytes.
@@ -131,15 +137,29 @@ for corpus in $corpora; do
   )
   if [ -n "$semgrep" ] && [ "$corpus" = python ]; then
     names+=(semgrep)
-    commands+=("'$semgrep' scan --config '$work/semgrep-rules.yml' --metrics off --quiet --json --output /dev/null '$dir'")
+    # Without the version check, which otherwise waits on the network for minutes.
+    commands+=("SEMGREP_ENABLE_VERSION_CHECK=0 '$semgrep' scan --config '$work/semgrep-rules.yml' --metrics off --disable-version-check --quiet --json --output /dev/null '$dir'")
   fi
-  hyperfine_args=()
-  for index in "${!commands[@]}"; do hyperfine_args+=(--command-name "${names[$index]}" "${commands[$index]}"); done
-  echo "Timing on $corpus ($dir), $runs runs each after a warm-up..." >&2
-  hyperfine --warmup 1 --runs "$runs" --ignore-failure --style basic --export-json "$results/$corpus-times.json" "${hyperfine_args[@]}" >&2
+  # Each command runs under GNU time, which records its peak RSS (the largest process of the command) in a
+  # file per command; hyperfine times the whole. scan and ripgrep's default engine get a warm-up and --runs
+  # runs; the slow references (rg -P, semgrep: minutes on the kernel tree) --reference-runs runs, on the cache
+  # the others warmed.
+  fast_args=()
+  slow_args=()
+  for index in "${!commands[@]}"; do
+    rm -f "$results/$corpus-rss-$index.txt"
+    timed="/usr/bin/time -f %M -a -o '$results/$corpus-rss-$index.txt' sh -c \"${commands[$index]}\""
+    case "${names[$index]}" in
+      "rg -P"*|semgrep) slow_args+=(--command-name "${names[$index]}" "$timed") ;;
+      *) fast_args+=(--command-name "${names[$index]}" "$timed") ;;
+    esac
+  done
+  echo "Timing on $corpus ($dir): scan and rg $runs runs after a warm-up, rg -P and semgrep $reference_runs runs..." >&2
+  hyperfine --warmup 1 --runs "$runs" --ignore-failure --style basic --export-json "$results/$corpus-times-fast.json" "${fast_args[@]}" >&2
+  hyperfine --runs "$reference_runs" --ignore-failure --style basic --export-json "$results/$corpus-times-slow.json" "${slow_args[@]}" >&2
   : > "$results/$corpus-rss.txt"
   for index in "${!commands[@]}"; do
-    rss=$( { /usr/bin/time -f '%M' sh -c "${commands[$index]} > /dev/null 2>&1" ; } 2>&1 | tail -1)
+    rss=$(sort -n "$results/$corpus-rss-$index.txt" | tail -1)
     printf '%s\t%s\n' "${names[$index]}" "$rss" >> "$results/$corpus-rss.txt"
   done
 done
@@ -154,16 +174,18 @@ for corpus in corpora:
     report = json.load(open(f"{results}/{corpus}-report.json"))
     megabytes = report["summary"]["bytesScanned"] / 1_048_576
     files = report["summary"]["filesScanned"]
-    times = {r["command"]: r for r in json.load(open(f"{results}/{corpus}-times.json"))["results"]}
+    times = {r["command"]: r for part in ("fast", "slow") for r in json.load(open(f"{results}/{corpus}-times-{part}.json"))["results"]}
     rss = dict(line.rstrip("\n").split("\t") for line in open(f"{results}/{corpus}-rss.txt"))
     median = {name: statistics.median(r["times"]) for name, r in times.items()}
     # The like-for-like reference: rg -P with every rule's pattern, at the same parallelism.
     reference = {"scan": "rg -P", "scan --jobs 1": "rg -P -j1"}
     for name, r in times.items():
+        # hyperfine's user and system times are means over the runs.
         cpu = r["user"] + r["system"]
         ratio = ""
         if name in reference and reference[name] in median:
             ratio = f"{median[reference[name]] / median[name]:.2f}× {reference[name]}"
         peak = int(rss.get(name, "0") or 0) / 1024
-        print(f"| {name} | {corpus} ({files} files, {megabytes:.0f} MB) | {median[name]:.2f} | {cpu:.2f} | {megabytes / median[name]:.0f} | {peak:.0f} | {ratio} |")
+        runs = len(r["times"])
+        print(f"| {name} | {corpus} ({files} files, {megabytes:.0f} MB) | {median[name]:.2f} ({runs} run{'s' if runs > 1 else ''}) | {cpu:.2f} | {megabytes / median[name]:.0f} | {peak:.0f} | {ratio} |")
 EOF
