@@ -6,10 +6,11 @@ enum RequiredLiterals {
     /// The shortest literal worth a prefilter: shorter ones occur nearly everywhere.
     static let minimumLength = 3
 
-    /// The literals (lower case, ASCII) one of which every match of `regex` contains, or nil when the regex
-    /// guarantees none of at least `minimumLength` bytes.
+    /// The literals (lower case, ASCII) one of which every match of `regex` compiled with `flags` (a rule's
+    /// `regex-flags`) contains, or nil when the regex guarantees none of at least `minimumLength` bytes.
     static func of(_ regex: String, flags: [String] = []) -> [String]? {
-        guard !flags.contains("x") else { return nil }
+        // Extended mode ignores white space and # comments in the pattern: its text is not its literals.
+        guard !flags.contains("extended") else { return nil }
         var parser = Parser(Array(regex.utf8))
         guard let info = parser.parseAlternation(), parser.atEnd, let cover = info.bestCover,
               cover.allSatisfy({ $0.count >= minimumLength }) else { return nil }
@@ -198,6 +199,8 @@ enum RequiredLiterals {
             case UInt8(ascii: "."): index += 1; return .unknown
             case UInt8(ascii: "^"), UInt8(ascii: "$"): index += 1; return .empty
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"): return nil
+            case UInt8(ascii: "{") where peek(1) == UInt8(ascii: ","):
+                return nil  // {,n}: a quantifier for newer PCRE2 releases, a literal for older ones
             default: index += 1; return Self.literal(byte)
             }
         }
@@ -206,11 +209,9 @@ enum RequiredLiterals {
             index += 1
             var lookaround = false
             if peek() == UInt8(ascii: "*") {
-                // A verb such as (*UTF) or (*SKIP): matches nothing.
-                while let byte = peek(), byte != UInt8(ascii: ")") { index += 1 }
-                guard peek() != nil else { return nil }
-                index += 1
-                return .empty
+                // A verb: (*ACCEPT) ends a match early, so what follows it is not required.
+                unsupported = true
+                return nil
             }
             if peek() == UInt8(ascii: "?") {
                 index += 1

@@ -37,10 +37,12 @@ import Testing
 
     @Test func syntaxItCannotAnalyseGivesNoLiterals() {
         #expect(literals("(?x) secret # comment") == nil)
-        #expect(literals("secret", flags: ["x"]) == nil)
+        #expect(literals("secret", flags: ["extended"]) == nil)
         #expect(literals("(?(1)secret|token)") == nil)
         #expect(literals("(?R)secret|token") == nil)
         #expect(literals("secret(") == nil)
+        #expect(literals("token(*ACCEPT)secret") == nil, "a verb can end the match before the literal")
+        #expect(literals("secretx{,3}") == nil, "{,n} is a quantifier in newer PCRE2 releases")
         #expect(literals("é{2}tag") == ["tag"], "non-ASCII text counts as unknown")
     }
 
@@ -64,5 +66,30 @@ import Testing
 extension RequiredLiteralsTests {
     @Test func aLiteralHoldingAnotherIsDropped() {
         #expect(literals(#"\bos\.getenv\b|\bos\.getenv\("#) == ["os.getenv"])
+    }
+}
+
+extension RequiredLiteralsTests {
+    /// A rule without keywords in extended mode: "api key" in the pattern means "apikey" in the text, so the
+    /// pattern's text must not become a prefilter that skips the file.
+    @Test func anExtendedModeRuleWithoutKeywordsStillFindsItsMatches() throws {
+        let rules = try TestSupport.load(["x.yml": """
+            id: spaced-pattern
+            pack: mocks
+            title: Spaced pattern
+            description: A pattern written with spaces in extended mode.
+            help: Nothing to do.
+            severity: low
+            confidence: low
+            message: found
+            regex: 'api key \\s* = \\s* 1'
+            regex-flags: [extended]
+            examples:
+              match: ['apikey = 1']
+              no-match: ['api key = 1']
+            """])
+        #expect(rules.rules[0].prefilter.isEmpty)
+        let findings = TestSupport.scanner(rules).scan(text: "apikey = 1\n", path: "a.py").findings
+        #expect(findings.map(\.ruleId) == ["spaced-pattern"])
     }
 }
