@@ -94,7 +94,7 @@ final class FileEvaluator {
         for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
             if catalog.repositoryPatternPrefiltered[index] {
                 scanKeywords(buffer)
-                if keywordHits[catalog.rules.count + index].isEmpty { continue }
+                if keywordHits[catalog.automatonEntry(ofRepositoryPattern: index)].isEmpty { continue }
             }
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
         }

@@ -30,7 +30,10 @@ enum RequiredLiterals {
         static let unknown = Info(exact: nil, cover: nil)
 
         /// The set of exact strings as a cover, when it does not hold the empty string.
-        var exactCover: Set<[UInt8]>? {
+        var exactCover: Set<[UInt8]>? { Self.cover(ofExact: exact) }
+
+        /// `exact` as a cover: every match is one of its strings, so it holds one, unless one of them is empty.
+        static func cover(ofExact exact: Set<[UInt8]>?) -> Set<[UInt8]>? {
             guard let exact, !exact.contains([]) else { return nil }
             return exact
         }
@@ -58,7 +61,7 @@ enum RequiredLiterals {
         if let a = first.exact, let b = second.exact, a.count * b.count <= exactLimit {
             exact = Set(a.flatMap { left in b.map { left + $0 } })
         }
-        let cover = Info.better(Info.better(first.bestCover, second.bestCover), exact.flatMap { Info(exact: $0, cover: nil).exactCover })
+        let cover = Info.better(Info.better(first.bestCover, second.bestCover), Info.cover(ofExact: exact))
         return Info(exact: exact, cover: cover)
     }
 
@@ -86,8 +89,7 @@ enum RequiredLiterals {
                 power = Set(sofar.flatMap { left in exact.map { left + $0 } })
             }
         }
-        let powerCover = power.flatMap { Info(exact: $0, cover: nil).exactCover }
-        return Info(exact: maximum == minimum ? power : nil, cover: Info.better(piece.bestCover, powerCover))
+        return Info(exact: maximum == minimum ? power : nil, cover: Info.better(piece.bestCover, Info.cover(ofExact: power)))
     }
 
     /// A recursive-descent reader of PCRE2 syntax that computes `Info` as it goes.

@@ -29,6 +29,9 @@ public final class RuleCatalog: Sendable {
     /// one of them is not unused just because its rule did not run.
     let knownRuleIds: Set<String>
 
+    /// The automaton entry of repository pattern `index`: the rules' entries come first.
+    func automatonEntry(ofRepositoryPattern index: Int) -> Int { rules.count + index }
+
     /// The indices of the rules that look at files written in `language`, in rule order.
     func rules(forLanguage language: String?) -> [Int] {
         rulesByLanguage[language ?? ""] ?? []

@@ -86,8 +86,7 @@ public struct Glob: Sendable, Hashable {
 
     /// Whether the path (relative, slash separated) matches this pattern itself.
     public func matches(_ path: String, isDirectory: Bool) -> Bool {
-        if directoryOnly && !isDirectory { return false }
-        return matches(components: path.split(separator: "/", omittingEmptySubsequences: true), isDirectory: isDirectory)
+        matches(components: path.split(separator: "/", omittingEmptySubsequences: true), isDirectory: isDirectory)
     }
 
     /// `matches(_:isDirectory:)` for a path already split at its slashes.
@@ -109,9 +108,7 @@ public struct Glob: Sendable, Hashable {
 
     /// Whether the path itself, taken as a file, matches.
     func matchesFile(components parts: [Substring]) -> Bool {
-        guard !parts.isEmpty, !directoryOnly else { return false }
-        if isSingleSegment { return segments[1].matches(parts[parts.count - 1]) }
-        return match(segment: 0, parts[...])
+        !parts.isEmpty && matches(components: parts, isDirectory: false)
     }
 
     /// Whether a directory above the file at `parts` matches: `matchesDirectoryOrAncestor` of its directory.
