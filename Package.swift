@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// scripts/fuzz.sh sets PREFLIGHT_FUZZING=1: the libraries get libFuzzer's coverage instrumentation and
+// AddressSanitizer, and the fuzz program links libFuzzer. Build tools (the rule embedder) stay plain.
+let fuzzing = Context.environment["PREFLIGHT_FUZZING"] == "1"
+let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "Preflight",
     products: [
@@ -21,11 +26,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
-        .target(name: "YAMLKit", dependencies: ["CYAML"]),
-        .target(name: "PreflightCore", dependencies: ["PCRE2Kit", "YAMLKit"]),
-        .target(name: "PreflightReport"),
-        .target(name: "PreflightReporters", dependencies: ["PreflightCore", "PreflightReport"]),
+        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: instrumented),
+        .target(name: "YAMLKit", dependencies: ["CYAML"], swiftSettings: instrumented),
+        .target(name: "PreflightCore", dependencies: ["PCRE2Kit", "YAMLKit"], swiftSettings: instrumented),
+        .target(name: "PreflightReport", swiftSettings: instrumented),
+        .target(name: "PreflightReporters", dependencies: ["PreflightCore", "PreflightReport"], swiftSettings: instrumented),
         .executableTarget(name: "rule-embedder"),
         .plugin(
             name: "EmbedRules",
@@ -46,6 +51,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (scripts/fuzz.sh): the targets as a library the tests replay, and a program libFuzzer drives.
+        .target(
+            name: "PreflightFuzzing",
+            dependencies: ["PreflightCore", "PreflightReport", "PreflightReporters", "PreflightBuiltinRules"],
+            swiftSettings: instrumented
+        ),
+        .target(name: "CLibFuzzer"),
+        .executableTarget(
+            name: "preflight-fuzz",
+            dependencies: ["PreflightFuzzing", "CLibFuzzer"],
+            swiftSettings: fuzzing ? instrumented + [.define("FUZZING")] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+        ),
         .target(name: "PreflightTestSupport", path: "Tests/PreflightTestSupport", exclude: ["Resources"]),
         .testTarget(
             name: "PCRE2KitTests",
@@ -57,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCoreTests",
-            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters", "PreflightTestSupport"],
+            dependencies: ["PreflightCore", "PreflightBuiltinRules", "PreflightReport", "PreflightReporters", "PreflightTestSupport", "PreflightFuzzing"],
             exclude: ["Reporters/Golden"]
         ),
         .testTarget(

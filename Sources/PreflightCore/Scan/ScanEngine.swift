@@ -52,8 +52,13 @@ public struct ScanEngine: Sendable {
     /// Scans one in-memory file as if it were at `path` (relative to a scan root) and the whole repository:
     /// for rule examples and tests.
     public func scan(text: String, path: String) -> (findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint]) {
+        scan(bytes: Array(text.utf8), path: path)
+    }
+
+    /// Scans one in-memory file given as bytes, which need not be valid UTF-8.
+    public func scan(bytes: [UInt8], path: String) -> (findings: [Finding], diagnostics: [Diagnostic], endpoints: [Endpoint]) {
         let evaluator = FileEvaluator(catalog: catalog, options: options)
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         evaluator.notePath(path)
         let outcome: FileEvaluator.Outcome = bytes.withUnsafeMutableBytes { raw in
             evaluator.evaluate(UnsafeRawBufferPointer(raw), path: path)

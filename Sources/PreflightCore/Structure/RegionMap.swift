@@ -9,6 +9,13 @@ public struct RegionMap: Sendable, Equatable {
     /// The whole file as code: for languages without a lexer.
     public static let allCode = RegionMap()
 
+    /// The regions the lexer of `language` (a name from `Language.names`) finds in `buffer`; nil for a language
+    /// without a lexer.
+    public init?(lexing buffer: UnsafeRawBufferPointer, language: String) {
+        guard let syntax = LexerSyntax.forLanguage(language) else { return nil }
+        self = Lexer(syntax: syntax).regions(of: buffer)
+    }
+
     /// Marks everything from `offset` on as `kind` (until the next call).
     mutating func begin(_ kind: RegionKind, at offset: Int) {
         if kinds.last == kind { return }

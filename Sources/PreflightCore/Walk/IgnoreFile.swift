@@ -1,12 +1,12 @@
 /// The patterns of one ignore file (`.gitignore`, `.scanignore`, `.git/info/exclude`) and where it applies.
-struct IgnoreFile: Sendable {
+public struct IgnoreFile: Sendable {
     struct Rule: Sendable {
         let glob: Glob
         let negated: Bool
     }
 
     /// Where the file's directory lies relative to the walk target.
-    enum Base: Sendable {
+    public enum Base: Sendable {
         /// A directory inside the target, given by its path from the target ("" for the target itself).
         case inside(String)
         /// A directory above the target: the target's path from it.
@@ -17,7 +17,7 @@ struct IgnoreFile: Sendable {
     let base: Base
 
     /// Parses `.gitignore` syntax: comments, `!` negation, `\` escapes for a leading `#` or `!` and trailing spaces.
-    init(text: String, base: Base) {
+    public init(text: String, base: Base) {
         self.base = base
         var rules: [Rule] = []
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
@@ -38,7 +38,7 @@ struct IgnoreFile: Sendable {
     }
 
     /// The verdict of this file for a path relative to the walk target: true ignore, false re-include, nil no opinion.
-    func verdict(forPathFromTarget path: String, isDirectory: Bool) -> Bool? {
+    public func verdict(forPathFromTarget path: String, isDirectory: Bool) -> Bool? {
         let relative: Substring
         switch base {
         case .inside(let directory):
