@@ -90,6 +90,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var path: String
         public var message: String
         public var ruleId: String?
+        /// The path's exact bytes in base64, present only when they are not UTF-8 (`path` then shows U+FFFD).
+        public var pathBytes: String?
 
         public init(kind: String, level: String, path: String, message: String, ruleId: String?) {
             self.kind = kind
@@ -123,6 +125,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var lineHash: String?
         /// Why the finding is hidden; only on findings in `suppressed`.
         public var suppression: Suppression?
+        /// The path's exact bytes in base64, present only when they are not UTF-8 (`path` then shows U+FFFD).
+        public var pathBytes: String?
 
         public init(ruleId: String, pack: String, severity: String, confidence: String, path: String, line: Int, column: Int,
                     endLine: Int, endColumn: Int, message: String, snippet: String, fingerprint: String, context: String,

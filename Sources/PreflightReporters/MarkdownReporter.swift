@@ -43,7 +43,7 @@ public struct MarkdownReporter: Reporter {
         let problems = report.diagnostics.filter { $0.level != "note" }
         if !problems.isEmpty {
             out += "## Diagnostics (\(problems.count))\n\n"
-            for diagnostic in problems.prefix(50) { out += "- **\(diagnostic.level)** \(code(diagnostic.path)): \(escape(diagnostic.message))\n" }
+            for diagnostic in problems.prefix(50) { out += "- **\(diagnostic.level)** \(code(diagnostic.path.escapingControlCharacters)): \(escape(diagnostic.message))\n" }
             if problems.count > 50 { out += "- … and \(problems.count - 50) more\n" }
             out += "\n"
         }
@@ -72,7 +72,7 @@ public struct MarkdownReporter: Reporter {
         for (label, findings) in [("New findings", comparison.new), ("Fixed findings", comparison.fixed)] where !findings.isEmpty {
             out += "### \(label) (\(findings.count))\n\n"
             for finding in findings.prefix(Self.trendShown) {
-                out += "- **\(finding.severity)** \(code("\(finding.path):\(finding.line)")) — \(escape(finding.message)) (`\(finding.ruleId)`)\n"
+                out += "- **\(finding.severity)** \(code("\(finding.path.escapingControlCharacters):\(finding.line)")) — \(escape(finding.message)) (`\(finding.ruleId)`)\n"
             }
             if findings.count > Self.trendShown { out += "- … and \(findings.count - Self.trendShown) more\n" }
             out += "\n"
@@ -122,7 +122,7 @@ public struct MarkdownReporter: Reporter {
         let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
         for item in ordered.prefix(Self.endpointsShown) {
             let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { code($0, inTable: true) }.joined(separator: ", ")
-            out += "| \(item.method) | \(code(item.path, inTable: true)) | \(code("\(item.file):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
+            out += "| \(item.method) | \(code(item.path, inTable: true)) | \(code("\(item.file.escapingControlCharacters):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
         }
         if ordered.count > Self.endpointsShown { out += "\n… and \(ordered.count - Self.endpointsShown) more endpoints (see the JSON report).\n" }
         return out + "\n"
@@ -146,7 +146,7 @@ public struct MarkdownReporter: Reporter {
                     let name = link.map { "[`\(ruleId)`](\($0))" } ?? "`\(ruleId)`"
                     out += "**\(escape(title))** (\(name), \(ruleFindings.count))\n\n"
                     for finding in ruleFindings.prefix(Self.perRule) {
-                        out += "- [ ] accept / fix · \(code("\(finding.path):\(finding.line)")) — \(escape(finding.message))\n"
+                        out += "- [ ] accept / fix · \(code("\(finding.path.escapingControlCharacters):\(finding.line)")) — \(escape(finding.message))\n"
                         if !finding.snippet.isEmpty {
                             out += "  ```\n  \(finding.snippet.replacingOccurrences(of: "```", with: "ʼʼʼ"))\n  ```\n"
                         }
@@ -172,7 +172,7 @@ public struct MarkdownReporter: Reporter {
             var status = suppression?.status ?? ""
             if let expires = suppression?.expires { status += (status.isEmpty ? "" : ", ") + "until \(expires)" }
             let reason = suppression?.reason.map { escape($0) } ?? "*no reason given*"
-            out += "| \(code(finding.ruleId, inTable: true)) | \(code("\(finding.path):\(finding.line)", inTable: true)) | "
+            out += "| \(code(finding.ruleId, inTable: true)) | \(code("\(finding.path.escapingControlCharacters):\(finding.line)", inTable: true)) | "
                 + "\(suppression?.kind ?? "") | \(escape(status)) | \(reason) |\n"
         }
         if findings.count > 500 { out += "\n… and \(findings.count - 500) more in the JSON report.\n" }

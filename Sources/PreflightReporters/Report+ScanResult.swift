@@ -1,3 +1,4 @@
+import Foundation
 import PreflightCore
 import PreflightReport
 
@@ -22,7 +23,9 @@ extension Report {
             root: root,
             summary: summary,
             diagnostics: result.diagnostics.map {
-                Diagnostic(kind: $0.kind.rawValue, level: $0.level.rawValue, path: $0.path, message: $0.message, ruleId: $0.ruleId)
+                var diagnostic = Diagnostic(kind: $0.kind.rawValue, level: $0.level.rawValue, path: FileName.readable($0.path), message: $0.message, ruleId: $0.ruleId)
+                diagnostic.pathBytes = Self.rawBytes(of: $0.path)
+                return diagnostic
             },
             findings: result.findings.map(Finding.init),
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
@@ -33,6 +36,13 @@ extension Report {
         }
         score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
         self.rules = rules.sorted { $0.id < $1.id }.map(RuleInfo.init)
+    }
+}
+
+extension Report {
+    /// The base64 of a path's bytes when they are not UTF-8, for `pathBytes`.
+    static func rawBytes(of path: String) -> String? {
+        FileName.hasRawBytes(path) ? Data(FileName.bytes(of: path)).base64EncodedString() : nil
     }
 }
 
@@ -50,11 +60,12 @@ extension Report.Finding {
     init(_ finding: PreflightCore.Finding) {
         self.init(
             ruleId: finding.ruleId, pack: finding.pack, severity: finding.severity.rawValue, confidence: finding.confidence.rawValue,
-            path: finding.path, line: finding.region.start.line, column: finding.region.start.characterColumn,
+            path: FileName.readable(finding.path), line: finding.region.start.line, column: finding.region.start.characterColumn,
             endLine: finding.region.end.line, endColumn: finding.region.end.characterColumn,
             message: finding.message, snippet: finding.snippet, fingerprint: finding.fingerprint, context: finding.context.rawValue,
             utf16Column: finding.region.start.utf16Column, utf16EndColumn: finding.region.end.utf16Column, lineHash: finding.lineHash
         )
+        pathBytes = Report.rawBytes(of: finding.path)
         suppression = finding.suppression.map {
             Report.Suppression(kind: $0.kind.rawValue, reason: $0.reason, status: $0.status, expires: $0.expires)
         }

@@ -19,3 +19,22 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension String {
+    /// The text with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that a file name cannot
+    /// break a line of a report or send a terminal escape sequence.
+    var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -123,7 +123,7 @@ public struct SARIFReporter: Reporter {
         let context = finding.snippet.isEmpty ? nil : SARIFLog.Region(startLine: finding.line, snippet: .init(text: finding.snippet))
         return SARIFLog.Result(
             ruleId: finding.ruleId, ruleIndex: ruleIndex, level: Self.level(finding.severity), message: .init(text: finding.message),
-            locations: [.init(physicalLocation: .init(artifactLocation: Self.artifact(finding.path), region: region, contextRegion: context))],
+            locations: [.init(physicalLocation: .init(artifactLocation: Self.artifact(finding.path, bytes: finding.pathBytes), region: region, contextRegion: context))],
             partialFingerprints: fingerprints,
             suppressions: finding.suppression.map { suppression in
                 var justification = [suppression.status, suppression.reason].compactMap { $0 }.joined(separator: ": ")
@@ -139,7 +139,7 @@ public struct SARIFReporter: Reporter {
         SARIFLog.Notification(
             level: diagnostic.level == "error" ? "error" : diagnostic.level == "warning" ? "warning" : "note",
             message: .init(text: "\(diagnostic.kind): \(diagnostic.message)"),
-            locations: diagnostic.path.isEmpty ? nil : [.init(physicalLocation: .init(artifactLocation: Self.artifact(diagnostic.path)))],
+            locations: diagnostic.path.isEmpty ? nil : [.init(physicalLocation: .init(artifactLocation: Self.artifact(diagnostic.path, bytes: diagnostic.pathBytes)))],
             descriptor: diagnostic.ruleId.map { .init(id: $0) }
         )
     }
@@ -149,15 +149,19 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A relative path as a URI reference below `%SRCROOT%`; an absolute path as a `file:` URI of its own.
-    static func artifact(_ path: String) -> SARIFLog.ArtifactLocation {
-        if path.hasPrefix("/") { return SARIFLog.ArtifactLocation(uri: "file://" + percentEncoded(path)) }
-        return SARIFLog.ArtifactLocation(uri: percentEncoded(path), uriBaseId: "%SRCROOT%")
+    /// `bytes`, the base64 of a path that is not UTF-8, gives the exact bytes to encode.
+    static func artifact(_ path: String, bytes: String? = nil) -> SARIFLog.ArtifactLocation {
+        let exact = bytes.flatMap { Data(base64Encoded: $0) }.map(Array.init) ?? Array(path.utf8)
+        if path.hasPrefix("/") { return SARIFLog.ArtifactLocation(uri: "file://" + percentEncoded(exact)) }
+        return SARIFLog.ArtifactLocation(uri: percentEncoded(exact), uriBaseId: "%SRCROOT%")
     }
 
+    static func percentEncoded(_ path: String) -> String { percentEncoded(Array(path.utf8)) }
+
     /// Every byte outside RFC 3986's unreserved characters and `/` percent-encoded.
-    static func percentEncoded(_ path: String) -> String {
+    static func percentEncoded(_ bytes: [UInt8]) -> String {
         var out = ""
-        for byte in path.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):

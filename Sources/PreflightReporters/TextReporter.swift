@@ -20,7 +20,7 @@ public struct TextReporter: Reporter {
         for finding in report.findings {
             if finding.path != currentPath {
                 if currentPath != nil { out += "\n" }
-                out += paint(finding.path, .bold, .underline) + "\n"
+                out += paint(finding.path.escapingControlCharacters, .bold, .underline) + "\n"
                 currentPath = finding.path
             }
             let location = "\(finding.line):\(finding.column)"
@@ -34,7 +34,7 @@ public struct TextReporter: Reporter {
         let problems = report.diagnostics.filter { $0.level != "note" }
         for diagnostic in problems.prefix(Self.diagnosticsShown) {
             let label = diagnostic.level == "error" ? paint("error", .red, .bold) : paint("warning", .yellow)
-            out += "\(label): \(diagnostic.path): \(diagnostic.message)\n"
+            out += "\(label): \(diagnostic.path.escapingControlCharacters): \(diagnostic.message)\n"
         }
         if problems.count > Self.diagnosticsShown {
             out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
@@ -61,7 +61,7 @@ public struct TextReporter: Reporter {
         for (label, findings) in [("Fixed", comparison.fixed), ("New", comparison.new)] {
             out += "\(label): \(findings.count)\n"
             for finding in findings.prefix(Self.trendShown) {
-                out += "  \(paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))) \(finding.path):\(finding.line)  \(finding.message)  \(paint(finding.ruleId, .dim))\n"
+                out += "  \(paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))) \(finding.path.escapingControlCharacters):\(finding.line)  \(finding.message)  \(paint(finding.ruleId, .dim))\n"
             }
             if findings.count > Self.trendShown { out += "  … and \(findings.count - Self.trendShown) more\n" }
         }

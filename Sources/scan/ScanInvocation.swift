@@ -18,6 +18,12 @@ struct ScanInvocation: ParsableArguments {
     @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G).", valueName: "size"))
     var maxFileSize: ByteSize = ByteSize(argument: "10M")!
 
+    @Option(help: ArgumentHelp("Stop the rules on a file after this many seconds and report it (0: no limit).", valueName: "seconds"))
+    var timeoutPerFile: Double = 60
+
+    @Option(help: ArgumentHelp("Stop checking files once this many findings are found, and report the first ones (0: no limit).", valueName: "count"))
+    var maxFindings: Int = 0
+
     @Flag(help: "Show secrets in full in every output.")
     var noRedact = false
 
@@ -62,6 +68,8 @@ struct ScanInvocation: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard timeoutPerFile >= 0 && timeoutPerFile.isFinite else { throw ValidationError("--timeout-per-file takes a number of seconds, 0 for no limit") }
+        guard maxFindings >= 0 else { throw ValidationError("--max-findings takes a count, 0 for no limit") }
         if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
         if staged && since != nil { throw ValidationError("--staged and --since cannot be combined") }
         if changedLinesOnly && since == nil { throw ValidationError("--changed-lines-only needs --since REF") }
@@ -107,7 +115,8 @@ struct ScanInvocation: ParsableArguments {
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         // Baseline files hold findings' messages: they are the scanner's records, not the project's code.
         walk.excludes = (exclude + (settings?.excludes ?? []) + [Baseline.defaultFileName]).compactMap(Glob.init)
-        var options = ScanOptions(walk: walk, redact: !noRedact)
+        var options = ScanOptions(walk: walk, redact: !noRedact, limits: MatchLimits(timePerFile: timeoutPerFile > 0 ? timeoutPerFile : nil))
+        options.maxFindings = maxFindings > 0 ? maxFindings : nil
         options.contextPatterns = settings?.contextPatterns.compactMap { item in Glob(item.pattern).map { (item.context, $0) } } ?? []
         let plan: ScanPlan
         var changes: ChangeSet?

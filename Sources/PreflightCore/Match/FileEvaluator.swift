@@ -1,10 +1,15 @@
 import PCRE2Kit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs every applicable rule of a catalog over one file's bytes. One per thread: it owns the match scratch.
 final class FileEvaluator {
     let catalog: RuleCatalog
     let scratch: MatchScratch
     private let redact: Bool
+    /// The time budget for one file's rules, in nanoseconds (`--timeout-per-file`); nil for none.
+    private let budgetNanoseconds: UInt64?
     private let contextPatterns: [(context: FindingContext, glob: Glob)]
     /// For each automaton entry (each rule, then each repository pattern), where its literals end in the current
     /// file; filled on first use in a file.
@@ -19,6 +24,7 @@ final class FileEvaluator {
         redact = options.redact
         contextPatterns = options.contextPatterns
         let limits = options.limits
+        budgetNanoseconds = limits.timePerFile.map { UInt64(max(0, $0) * 1_000_000_000) }
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.automaton.entryCount)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
@@ -126,8 +132,13 @@ final class FileEvaluator {
         if needsKeywords { scanKeywords(buffer) }
         var hits: [Hit] = []
         var diagnostics: [Diagnostic] = []
-        for index in applicable {
+        let deadline = budgetNanoseconds.map { Self.now() &+ $0 }
+        rules: for (position, index) in applicable.enumerated() {
             let rule = rules[index]
+            if let deadline, Self.now() >= deadline {
+                diagnostics.append(timeout(path: path, stoppedAt: rule.id, rulesLeft: applicable.count - position))
+                break
+            }
             let windows: [Range<Int>]
             if rule.prefilter.isEmpty {
                 windows = [0..<buffer.count]
@@ -138,7 +149,11 @@ final class FileEvaluator {
             } else {
                 windows = [0..<buffer.count]
             }
-            for window in windows {
+            for (number, window) in windows.enumerated() {
+                if number > 0, let deadline, Self.now() >= deadline {
+                    diagnostics.append(timeout(path: path, stoppedAt: rule.id, rulesLeft: applicable.count - position))
+                    break rules
+                }
                 if let diagnostic = collect(rule: index, in: buffer, window: window, path: path, into: &hits) {
                     diagnostics.append(diagnostic)
                     break
@@ -155,6 +170,24 @@ final class FileEvaluator {
             }
         }
         return outcome
+    }
+
+    /// Monotonic time in nanoseconds.
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// The diagnostic of a file whose rules ran out of time: the findings before `rule` are kept.
+    private func timeout(path: String, stoppedAt rule: String, rulesLeft: Int) -> Diagnostic {
+        let seconds = Double(budgetNanoseconds ?? 0) / 1_000_000_000
+        let budget = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return Diagnostic(
+            kind: .timeout, level: .error, path: path,
+            message: "the rules ran out of the time budget of \(budget) s per file (--timeout-per-file) at rule '\(rule)'; \(rulesLeft) rule\(rulesLeft == 1 ? "" : "s") that apply to this file did not finish, so findings may be missing",
+            ruleId: rule
+        )
     }
 
     /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged:
@@ -403,13 +436,17 @@ final class FileEvaluator {
     }
 }
 
-/// PCRE2 limits for one match attempt.
+/// Bounds on the work spent on one file: PCRE2's limits for one match attempt, and a time budget for all the
+/// rules of a file.
 public struct MatchLimits: Sendable {
     public var matchLimit: UInt32
     public var depthLimit: UInt32
+    /// Seconds the rules may spend on one file; nil for no limit.
+    public var timePerFile: Double?
 
-    public init(matchLimit: UInt32 = 10_000_000, depthLimit: UInt32 = 100_000) {
+    public init(matchLimit: UInt32 = 10_000_000, depthLimit: UInt32 = 100_000, timePerFile: Double? = nil) {
         self.matchLimit = matchLimit
         self.depthLimit = depthLimit
+        self.timePerFile = timePerFile
     }
 }

@@ -16,6 +16,10 @@ public struct Diagnostic: Sendable, Hashable {
         case matchLimit = "match-limit"
         /// Neither a regular file nor a directory (socket, device, fifo).
         case special
+        /// The rules of a file ran past the time budget per file; those not finished did not report.
+        case timeout
+        /// Files not scanned because the scan had reached its maximum number of findings.
+        case findingLimit = "finding-limit"
     }
 
     /// Whether the diagnostic means that findings may be missing.
@@ -27,7 +31,7 @@ public struct Diagnostic: Sendable, Hashable {
     public let level: Level
     public let path: String
     public let message: String
-    /// The rule concerned, for `matchLimit`.
+    /// The rule concerned, for `matchLimit` and `timeout`.
     public let ruleId: String?
 
     public init(kind: Kind, level: Level, path: String, message: String, ruleId: String? = nil) {

@@ -15,8 +15,9 @@ public struct ScanEngine: Sendable {
         let started = DispatchTime.now()
         let catalog = self.catalog
         let options = self.options
+        let budget = options.maxFindings.map(FindingBudget.init)
         let handlers = Walker(options: options.walk).walk(targets) {
-            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus, progress: options.progress)
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus, progress: options.progress, budget: budget)
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -41,11 +42,23 @@ public struct ScanEngine: Sendable {
         findings.sort(by: Finding.reportOrder)
         let suppressed = findings.filter { $0.suppression != nil }
         findings.removeAll { $0.suppression != nil }
+        if let budget, findings.count > budget.limit || skipped[.findingLimit] != nil {
+            diagnostics.append(Self.findingLimitReached(budget.limit, found: findings.count, filesNotChecked: skipped[.findingLimit] ?? 0))
+            findings.removeSubrange(min(budget.limit, findings.count)...)
+        }
         diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
             findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
             filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed
+        )
+    }
+
+    /// The diagnostic of a scan stopped by `--max-findings`: it names how many were found and left unchecked.
+    static func findingLimitReached(_ limit: Int, found: Int, filesNotChecked: Int) -> Diagnostic {
+        Diagnostic(
+            kind: .findingLimit, level: .error, path: ".",
+            message: "the scan reached its limit of \(limit) finding\(limit == 1 ? "" : "s") (--max-findings): \(found) were found, the first \(min(limit, found)) in report order are shown, and \(filesNotChecked) file\(filesNotChecked == 1 ? " was" : "s were") not checked"
         )
     }
 
@@ -80,11 +93,13 @@ final class ScanHandler: WalkHandler {
 
     let focus: (@Sendable (String) -> Bool)?
     let progress: ScanProgress?
+    let budget: FindingBudget?
 
-    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?, progress: ScanProgress?) {
+    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?, progress: ScanProgress?, budget: FindingBudget?) {
         self.evaluator = evaluator
         self.focus = focus
         self.progress = progress
+        self.budget = budget
     }
 
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
@@ -93,9 +108,16 @@ final class ScanHandler: WalkHandler {
             outcome.repositoryCandidates += evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true).repositoryCandidates
             return
         }
+        if let budget, budget.isSpent {
+            // Unchecked, but still read for the repository-level rules, which are decided over the whole tree.
+            skipped[.findingLimit, default: 0] += 1
+            outcome.repositoryCandidates += evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true).repositoryCandidates
+            return
+        }
         files += 1
         bytes += buffer.count
         let result = evaluator.evaluate(buffer, path: path)
+        budget?.spend(result.findings.lazy.filter { $0.suppression == nil }.count)
         outcome.findings += result.findings
         outcome.diagnostics += result.diagnostics
         outcome.repositoryCandidates += result.repositoryCandidates

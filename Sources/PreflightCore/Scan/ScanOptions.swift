@@ -4,6 +4,8 @@ public struct ScanOptions: Sendable {
     /// Hide secrets in messages and snippets.
     public var redact: Bool
     public var limits: MatchLimits
+    /// Stop checking files once this many findings are found (`--max-findings`); nil for no limit.
+    public var maxFindings: Int?
     /// When set, only files whose path (relative to the scan root) it accepts are checked by the rules; the
     /// others are still read for the repository facts and candidates of repository-level rules, which are then
     /// decided over the whole tree and reported when they fall in an accepted file (`--since`, `--shard`).

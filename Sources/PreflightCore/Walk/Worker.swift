@@ -40,7 +40,7 @@ final class Worker<Handler: WalkHandler> {
         if options.useIgnoreFiles {
             ignores = Self.loadIgnores(in: job, parent: ignores, names: options.ignoreFileNames)
         }
-        guard let directory = opendir(job.fileSystemPath) else {
+        guard let directory = FileName.withFileSystemPath(job.fileSystemPath, { opendir($0) }) else {
             let reason = String(cString: strerror(errno))
             handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: job.displayPath.isEmpty ? "." : job.displayPath,
                                     message: "cannot read directory: \(reason)"))
@@ -57,7 +57,7 @@ final class Worker<Handler: WalkHandler> {
             var kind = Int32(entry.pointee.d_type)
             if kind == Int32(DT_UNKNOWN) {
                 var info = stat()
-                guard lstat(fileSystemPath, &info) == 0 else { continue }
+                guard FileName.withFileSystemPath(fileSystemPath, { lstat($0, &info) }) == 0 else { continue }
                 kind = Self.directoryEntryType(info.st_mode)
             }
             var identity: DirectoryIdentity?
@@ -67,7 +67,7 @@ final class Worker<Handler: WalkHandler> {
                     continue
                 }
                 var info = stat()
-                guard stat(fileSystemPath, &info) == 0 else {
+                guard FileName.withFileSystemPath(fileSystemPath, { stat($0, &info) }) == 0 else {
                     handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: displayPath, message: "broken symbolic link"))
                     continue
                 }
@@ -89,7 +89,7 @@ final class Worker<Handler: WalkHandler> {
             if isDirectory {
                 if identity == nil {
                     var info = stat()
-                    guard stat(fileSystemPath, &info) == 0 else { continue }
+                    guard FileName.withFileSystemPath(fileSystemPath, { stat($0, &info) }) == 0 else { continue }
                     identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: job.identity)
                 }
                 work.append(.directory(DirectoryJob(
@@ -115,7 +115,7 @@ final class Worker<Handler: WalkHandler> {
         var stack = parent
         let base = IgnoreFile.Base.inside(job.pathFromTarget)
         for name in names {
-            if let text = try? String(contentsOfFile: job.fileSystemPath + "/" + name, encoding: .utf8) {
+            if let text = readText(job.fileSystemPath + "/" + name) {
                 stack = IgnoreStack(file: IgnoreFile(text: text, base: base), parent: stack)
             }
         }
@@ -123,7 +123,7 @@ final class Worker<Handler: WalkHandler> {
     }
 
     private func read(fileSystemPath: String, displayPath: String) {
-        let descriptor = open(fileSystemPath, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileName.withFileSystemPath(fileSystemPath) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: displayPath, message: "cannot open: \(String(cString: strerror(errno)))"))
             return
@@ -161,12 +161,21 @@ final class Worker<Handler: WalkHandler> {
             handler.skip(tooLarge(displayPath, size: length))
             return
         }
-        let probe = min(length, Self.binaryProbeLength)
-        if probe > 0 && memchr(buffer.baseAddress!, 0, probe) != nil {
+        let content = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
+        if let transcoded = TextEncoding.utf8FromUTF16(content) {
+            transcoded.withUnsafeBytes { scanUnlessBinary($0, displayPath: displayPath) }
+        } else {
+            scanUnlessBinary(content, displayPath: displayPath)
+        }
+    }
+
+    private func scanUnlessBinary(_ content: UnsafeRawBufferPointer, displayPath: String) {
+        let probe = min(content.count, Self.binaryProbeLength)
+        if probe > 0 && memchr(content.baseAddress!, 0, probe) != nil {
             handler.skip(Diagnostic(kind: .binary, level: .note, path: displayPath, message: "binary file (NUL byte in the first 8 KiB)"))
             return
         }
-        handler.scan(path: displayPath, bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<length]))
+        handler.scan(path: displayPath, bytes: content)
     }
 
     private func tooLarge(_ path: String, size: Int) -> Diagnostic {
@@ -183,7 +192,24 @@ final class Worker<Handler: WalkHandler> {
 
     private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-            pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { start in
+                FileName.decode(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
+            }
+        }
+    }
+
+    /// An ignore file's text, or nil when there is none (or it cannot be read).
+    private static func readText(_ path: String) -> String? {
+        let descriptor = FileName.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return count == 0 ? String(decoding: bytes, as: UTF8.self) : nil }
+            bytes += chunk[..<count]
         }
     }
 
