@@ -364,12 +364,15 @@ final class FileEvaluator {
         var ordinals: [String: Int] = [:]
         let ordered = hits.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         let lineHashes = LineHash.hashes(of: buffer, lines: Set(ordered.map { lines.line(containing: $0.range.lowerBound) + 1 }))
+        // Every secret found in the file, whichever rule found it, is hidden in every finding's message and
+        // snippet: a rule without a secret of its own (an .env file committed, a TODO) may show the same line.
+        let secrets = redact ? Self.merged(hits.compactMap(\.secret).filter { !$0.isEmpty }) : []
         return ordered.map { hit in
             let rule = catalog.rules[hit.rule]
             let message = rule.message.render { name in
                 guard let range = name == "secret" ? hit.secret : hit.captures[name] else { return "" }
                 let text = Self.text(buffer, range)
-                guard redact, let secret = hit.secret, range.overlaps(secret) || range == secret else { return text }
+                guard redact, secrets.contains(where: { range.overlaps($0) || range == $0 }) else { return text }
                 return Redaction.redact(text)
             }
             var end = hit.range.upperBound
@@ -381,15 +384,30 @@ final class FileEvaluator {
             ordinals[key] = ordinal + 1
             return Finding(
                 ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
-                region: region, message: message, snippet: snippet(for: hit, lines: lines, in: buffer),
+                region: region, message: message, snippet: snippet(for: hit, secrets: secrets, lines: lines, in: buffer),
                 fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32)),
                 context: context, lineHash: lineHashes[region.start.line]
             )
         }
     }
 
-    /// The start line of the hit, cut to a window around it, with the secret redacted.
-    private func snippet(for hit: Hit, lines: LineIndex, in buffer: UnsafeRawBufferPointer) -> String {
+    /// Sorted ranges with those that overlap joined.
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// The start line of the hit, cut to a window around it, with every secret of the file (`secrets`, sorted
+    /// and disjoint) redacted: a secret that starts in the window shows its first characters, one cut by the
+    /// window's start only the mask.
+    private func snippet(for hit: Hit, secrets: [Range<Int>], lines: LineIndex, in buffer: UnsafeRawBufferPointer) -> String {
         let line = lines.range(ofLine: lines.line(containing: hit.range.lowerBound), in: buffer)
         var window = line
         if line.count > Self.snippetLimit {
@@ -399,13 +417,14 @@ final class FileEvaluator {
         }
         var text = ""
         if window.lowerBound > line.lowerBound { text += "…" }
-        if redact, let whole = hit.secret, case let secret = whole.clamped(to: window), !secret.isEmpty {
-            text += Self.text(buffer, window.lowerBound..<secret.lowerBound)
+        var position = window.lowerBound
+        for whole in secrets where whole.overlaps(window) {
+            let secret = whole.clamped(to: window)
+            text += Self.text(buffer, position..<secret.lowerBound)
             text += secret.lowerBound == whole.lowerBound ? Redaction.redact(Self.text(buffer, whole)) : Redaction.mask
-            text += Self.text(buffer, secret.upperBound..<window.upperBound)
-        } else {
-            text += Self.text(buffer, window)
+            position = secret.upperBound
         }
+        text += Self.text(buffer, position..<window.upperBound)
         if window.upperBound < line.upperBound { text += "…" }
         return text
     }
