@@ -149,19 +149,34 @@ import Testing
         #expect(kinds.contains("dangling.py unreadable"))
     }
 
-    /// Runs `scan` as an unprivileged user when the tests run as root, who can read anything.
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    static let dropRoot = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    /// When the tests run as root (who can read anything): a copy of `scan` that user 65534 can run, found by
+    /// running it; nil when setpriv is missing or that user cannot reach the binary's libraries.
+    static let unprivilegedBinary: URL? = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv.path) else { return nil }
+        let directory = FileTree.temporaryDirectory()
+        chmod(directory.path, 0o755)
+        let copy = directory.appendingPathComponent("scan")
+        guard (try? FileManager.default.copyItem(at: CLI.binary, to: copy)) != nil, chmod(copy.path, 0o755) == 0,
+              let outcome = try? CLI.run(dropRoot + [copy.path, "--version"], executable: setpriv), outcome.status == 0 else { return nil }
+        return copy
+    }()
+
+    /// Runs `scan` as an unprivileged user when the tests run as root.
     static func runUnprivileged(_ arguments: [String]) throws -> CLI.Outcome {
-        guard getuid() == 0 else { return try CLI.run(arguments) }
-        return try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments,
-                           executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        guard let binary = unprivilegedBinary else { return try CLI.run(arguments) }
+        return try CLI.run(dropRoot + [binary.path] + arguments, executable: setpriv)
     }
 
-    @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs setpriv to drop root"))
+    @Test(.enabled(if: getuid() != 0 || unprivilegedBinary != nil, "as root, needs setpriv and a scan binary that user 65534 can run"))
     func unreadableFilesAndDirectoriesAreReportedAndStrictMakesThemIncomplete() throws {
         let root = FileTree.temporaryDirectory()
         defer {
             chmod(root.appendingPathComponent("private").path, 0o755)
             try? FileManager.default.removeItem(at: root)
+            if let copy = Self.unprivilegedBinary { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         }
         FileTree.write(["app.py": "print('hello')\n", "locked.py": Self.keyLine + "\n", "private/notes.py": Self.keyLine + "\n"], under: root)
         chmod(root.path, 0o755)
