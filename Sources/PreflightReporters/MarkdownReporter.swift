@@ -12,7 +12,7 @@ public struct MarkdownReporter: Reporter {
     static let trendShown = 50
     /// Rules listed under "Fix first".
     static let fixFirstShown = 5
-    static let severities = ["critical", "high", "medium", "low", "info"]
+    static let severities = Report.severityOrder
 
     public init() {}
 
@@ -25,6 +25,7 @@ public struct MarkdownReporter: Reporter {
         if !report.summary.complete { facts.append("**incomplete scan: see diagnostics**") }
         out += facts.joined(separator: " · ") + "\n\n"
         if let score = report.score { out += scoreCard(score, tool: report.tool) }
+        out += overview(report)
         out += fixFirst(report)
         if let comparison = report.comparison { out += render(comparison) }
         if let endpoints = report.inventory?.endpoints { out += self.endpoints(endpoints) }
@@ -80,27 +81,46 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
+    /// Charts that GitHub draws from Mermaid blocks: each category's score as bars, and the findings by pack as a
+    /// pie. Left out where a chart would have a single bar or slice.
+    private func overview(_ report: Report) -> String {
+        var out = ""
+        if let categories = report.score?.categories, categories.count > 1 {
+            let ordered = categories.sorted { ($0.value.score, $0.key) < ($1.value.score, $1.key) }
+            out += "```mermaid\nxychart-beta\n    title \"Readiness by category\"\n"
+            out += "    x-axis [" + ordered.map { Self.mermaidLabel($0.key) }.joined(separator: ", ") + "]\n"
+            out += "    y-axis \"score\" 0 --> 100\n    bar [" + ordered.map { String($0.value.score) }.joined(separator: ", ") + "]\n```\n\n"
+        }
+        let byPack = Dictionary(grouping: report.findings, by: \.pack)
+        if byPack.count > 1 {
+            out += "```mermaid\npie showData\n    title Findings by pack\n"
+            for (pack, findings) in byPack.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
+                out += "    \(Self.mermaidLabel(pack)) : \(findings.count)\n"
+            }
+            out += "```\n\n"
+        }
+        return out
+    }
+
+    /// A pack name as a quoted Mermaid label; Mermaid has no escape for a quote inside one.
+    private static func mermaidLabel(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+
     /// The rules with production findings, most severe and most frequent first: what the meeting starts with.
     private func fixFirst(_ report: Report) -> String {
-        let production = Dictionary(grouping: report.findings.filter { $0.context == "production" }, by: \.ruleId)
-        guard !production.isEmpty else { return "" }
+        let ranked = report.rulesToFixFirst
+        guard !ranked.isEmpty else { return "" }
         let titles = Dictionary(uniqueKeysWithValues: (report.rules ?? []).map { ($0.id, $0.title) })
-        let ranked = production.sorted {
-            (Self.rank($0.value[0].severity), -$0.value.count, $0.key) < (Self.rank($1.value[0].severity), -$1.value.count, $1.key)
-        }
         var out = "### Fix first\n\n"
-        for (index, entry) in ranked.prefix(Self.fixFirstShown).enumerated() {
-            let files = Array(Set(entry.value.map(\.path))).sorted()
+        for (index, rule) in ranked.prefix(Self.fixFirstShown).enumerated() {
+            let files = rule.files
             let places = files.prefix(3).map { code($0) }.joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more files" : "")
-            let count = entry.value.count
-            out += "\(index + 1). **\(entry.value[0].severity)** · \(escape(titles[entry.key] ?? entry.key)): \(count) finding\(count == 1 ? "" : "s") in \(places)\n"
+            let count = rule.findings.count
+            out += "\(index + 1). **\(rule.severity)** · \(escape(titles[rule.ruleId] ?? rule.ruleId)): \(count) finding\(count == 1 ? "" : "s") in \(places)\n"
         }
         if ranked.count > Self.fixFirstShown { out += "\nAnd \(ranked.count - Self.fixFirstShown) more rules with production findings below.\n" }
         return out + "\n"
-    }
-
-    private static func rank(_ severity: String) -> Int {
-        severities.firstIndex(of: severity) ?? severities.count
     }
 
     private func scoreCard(_ score: Report.Score, tool: Report.Tool) -> String {
@@ -162,7 +182,6 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
-    /// The rank of the most severe finding (0 for critical), to list the worst packs first.
     /// Suppressed findings, folded: what was accepted, where, and why; a reviewer checks the reasons.
     private func suppressed(_ findings: [Report.Finding]) -> String {
         var out = "<details>\n<summary>Suppressed (\(findings.count)): hidden by inline comments or the baseline</summary>\n\n"
@@ -179,8 +198,9 @@ public struct MarkdownReporter: Reporter {
         return out + "\n</details>\n\n"
     }
 
+    /// The rank of the most severe finding (0 for critical), to list the worst packs first.
     private static func worst(_ findings: [Report.Finding]) -> Int {
-        findings.compactMap { severities.firstIndex(of: $0.severity) }.min() ?? severities.count
+        findings.map { Report.severityRank($0.severity) }.min() ?? severities.count
     }
 
     private static func flag(_ value: Bool?, public isPublic: Bool) -> String {

@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for content fingerprints; small enough to keep the engine free of a crypto dependency.
-enum SHA256 {
+/// SHA-256 (FIPS 180-4), for content fingerprints and the HTML report's script hashes; small enough to keep the
+/// engine free of a crypto dependency.
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -13,6 +14,18 @@ enum SHA256 {
 
     /// The digest of `message` as lower-case hex.
     static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest(message) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xf)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The 32-byte digest of `message`.
+    public static func digest<C: Collection>(_ message: C) -> [UInt8] where C.Element == UInt8 {
         var hash: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
@@ -45,13 +58,7 @@ enum SHA256 {
             hash[0] &+= a; hash[1] &+= b; hash[2] &+= c; hash[3] &+= d
             hash[4] &+= e; hash[5] &+= f; hash[6] &+= g; hash[7] &+= h
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for word in hash {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return hash.flatMap { word in stride(from: 24, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
