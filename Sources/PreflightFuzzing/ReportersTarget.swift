@@ -3,7 +3,8 @@ import PreflightReport
 import PreflightReporters
 
 /// Builds a report from the bytes (any text in paths, messages and snippets) and renders it in every format.
-/// The JSON must decode back to the same report, the SARIF must be JSON, and no format may crash.
+/// The JSON must decode back to the same report, the SARIF must be JSON, the HTML page must hold its data and
+/// nothing else in its scripts, and no format may crash.
 enum ReportersTarget {
     static let severities = ["critical", "high", "medium", "low", "info"]
     static let contexts = ["production", "test", "fixture", "example", "docs", "vendor", "generated", "archive"]
@@ -24,11 +25,26 @@ enum ReportersTarget {
                     require(decoded == report, "the JSON report does not decode to the report it was made from")
                 case .sarif:
                     require((try? JSONSerialization.jsonObject(with: Data(output.utf8))) != nil, "the SARIF log is not JSON")
+                case .html:
+                    checkPage(output, findings: report.findings.count)
                 case .text, .markdown:
                     break
                 }
             }
         }
+    }
+
+    /// No text of the report can end or open an element of the page: it has exactly its two scripts, and the
+    /// embedded data parses back to as many findings as the report has.
+    static func checkPage(_ page: String, findings: Int) {
+        let lowered = page.lowercased()
+        require(lowered.components(separatedBy: "<script").count == 3 && lowered.components(separatedBy: "</script").count == 3,
+                "the HTML page has other scripts than its own")
+        let start = page.range(of: "<script type=\"application/json\" id=\"report-data\">")
+        let end = start.flatMap { page.range(of: "</script>", range: $0.upperBound..<page.endIndex) }
+        guard let start, let end else { preconditionFailure("the HTML page has no data") }
+        let data = (try? JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8))) as? [String: Any]
+        require((data?["findings"] as? [Any])?.count == findings, "the HTML page's data does not parse to the report's findings")
     }
 
     static func makeReport(_ input: inout FuzzInput) -> Report {

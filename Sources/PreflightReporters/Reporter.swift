@@ -7,7 +7,7 @@ public protocol Reporter {
 
 /// The output formats, and the reporter behind each.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, markdown
+    case text, json, sarif, markdown, html
 
     /// The reporter for this format; `color` matters only to formats meant for a terminal.
     public func reporter(color: Bool, scoreCard: Bool = false) -> any Reporter {
@@ -16,6 +16,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: return JSONReporter()
         case .sarif: return SARIFReporter()
         case .markdown: return MarkdownReporter()
+        case .html: return HTMLReporter()
         }
     }
 }

@@ -5,13 +5,13 @@ import PreflightReporters
 
 /// Where a report goes: one format to standard output or a file, and more formats to files from the same report.
 struct ReportDestinations: ParsableArguments {
-    @Option(help: "Output format: text, json, sarif or markdown.")
+    @Option(help: "Output format: text, json, sarif, markdown or html.")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown). Repeatable.", valueName: "format:path"))
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH from the same scan (text, json, sarif, markdown, html). Repeatable.", valueName: "format:path"))
     var reports: [ReportDestination] = []
 
     /// The files the reports go to.
