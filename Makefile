@@ -5,10 +5,11 @@ SWIFT ?= swift
 DIR ?= .
 SCAN_ARGS ?=
 DEB_PACKAGES := libpcre2-dev libyaml-dev pkg-config
-# The tests also render the markdown report with GitHub's Markdown implementation and drive real git repositories.
-TEST_PACKAGES := cmark-gfm git
+# The tests also render the markdown report with GitHub's Markdown implementation, drive real git repositories and
+# open the HTML report in headless Chromium.
+TEST_PACKAGES := cmark-gfm git chromium
 
-.PHONY: deps build scan test docs clean
+.PHONY: deps build scan test docs screenshots clean
 
 deps:
 	@missing=""; \
@@ -36,6 +37,11 @@ docs: deps
 	$(SWIFT) build --product scan
 	mkdir -p docs/rules
 	.build/debug/scan rules --docs docs/rules
+
+# Renders the HTML report of each scenario repository in headless Chromium and keeps the screenshots in docs/.
+screenshots:
+	$(MAKE) deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
+	PREFLIGHT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(SWIFT) test --filter HTMLReportBrowserTests
 
 clean:
 	rm -rf .build

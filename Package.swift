@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScanCLITests",
-            dependencies: ["scan", "PreflightTestSupport"]
+            dependencies: ["scan", "PreflightReporters", "PreflightTestSupport"]
         ),
     ]
 )
