@@ -7,6 +7,8 @@ import PreflightReport
 /// hashes of its own style and script forbids anything else). The charts are drawn here; the findings table is
 /// drawn by the script from the embedded data a page at a time, so ten thousand findings stay responsive.
 public struct HTMLReporter: Reporter {
+    /// Files with endpoints shown before the rest is folded away.
+    static let endpointFilesShown = 10
     /// Endpoints listed in the full table before the rest is counted.
     static let endpointsShown = 2_000
     /// New and fixed findings listed in the trend before the rest is counted.
@@ -172,14 +174,13 @@ public struct HTMLReporter: Reporter {
         }
         out += "</div>\n"
         let byFile = Dictionary(grouping: endpoints.items, by: \.file).sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
-        out += "<div class=\"scroll\"><table class=\"compact\" id=\"endpoint-files\"><thead><tr><th>file</th><th class=\"number\">endpoints</th><th>authenticated</th><th>rate-limited</th></tr></thead><tbody>\n"
-        for (file, items) in byFile {
-            out += "<tr><td><code>\(HTMLText.escape(file))</code></td><td class=\"number\">\(items.count)</td>"
-            out += "<td>\(coverageCell(items.map(\.authenticated), public: items.map(\.public)))</td><td>\(coverageCell(items.map(\.rateLimited), public: nil))</td></tr>\n"
+        out += fileTable(byFile.prefix(Self.endpointFilesShown), id: "endpoint-files")
+        if byFile.count > Self.endpointFilesShown {
+            out += "<details>\n<summary>The other \(byFile.count - Self.endpointFilesShown) files with endpoints</summary>\n"
+            out += fileTable(byFile.dropFirst(Self.endpointFilesShown), id: "endpoint-files-more") + "</details>\n"
         }
-        out += "</tbody></table></div>\n"
         let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
-        out += "<details>\n<summary>Every endpoint (\(endpoints.items.count))</summary>\n"
+        out += "<details>\n<summary>Every endpoint (\(HTMLText.count(endpoints.items.count)))</summary>\n"
         out += "<div class=\"scroll\"><table class=\"compact\"><thead><tr><th>method</th><th>path</th><th>file</th><th>authenticated</th><th>rate-limited</th><th>guard</th></tr></thead><tbody>\n"
         for item in ordered.prefix(Self.endpointsShown) {
             let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
@@ -189,6 +190,16 @@ public struct HTMLReporter: Reporter {
         out += "</tbody></table></div>\n"
         if ordered.count > Self.endpointsShown { out += "<p class=\"note\">… and \(ordered.count - Self.endpointsShown) more endpoints in the JSON report.</p>\n" }
         return out + "</details>\n</section>\n"
+    }
+
+    /// The files with endpoints, each with its count and coverage bars.
+    private func fileTable(_ files: ArraySlice<(key: String, value: [Report.Endpoint])>, id: String) -> String {
+        var out = "<div class=\"scroll\"><table class=\"compact\" id=\"\(id)\"><thead><tr><th>file</th><th class=\"number\">endpoints</th><th>authenticated</th><th>rate-limited</th></tr></thead><tbody>\n"
+        for (file, items) in files {
+            out += "<tr><td><code>\(HTMLText.escape(file))</code></td><td class=\"number\">\(items.count)</td>"
+            out += "<td>\(coverageCell(items.map(\.authenticated), public: items.map(\.public)))</td><td>\(coverageCell(items.map(\.rateLimited), public: nil))</td></tr>\n"
+        }
+        return out + "</tbody></table></div>\n"
     }
 
     /// A coverage bar for the endpoints of one file: how many of those checked have the guard. Public routes

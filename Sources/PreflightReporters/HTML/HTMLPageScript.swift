@@ -61,7 +61,9 @@ enum HTMLPageScript {
           order = compareValues(a[state.sort], b[state.sort]);
         }
         if (order === 0) {
-          order = rank(a.severity) - rank(b.severity) || compareValues(a.pack, b.pack) || compareValues(a.path, b.path) ||
+          // Production code first: what ships is what the meeting triages.
+          order = rank(a.severity) - rank(b.severity) || (a.context === "production" ? 0 : 1) - (b.context === "production" ? 0 : 1) ||
+            compareValues(a.pack, b.pack) || compareValues(a.path, b.path) ||
             a.line - b.line || compareValues(a.ruleId, b.ruleId) || a.column - b.column;
           return order;
         }

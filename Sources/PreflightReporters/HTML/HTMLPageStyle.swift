@@ -89,7 +89,10 @@ enum HTMLPageStyle {
     table.findings th[aria-sort="descending"] button::after { content: " ▼"; }
     tr.finding { cursor: pointer; }
     tr.finding:hover, tr.finding:focus { background: color-mix(in srgb, var(--accent) 8%, transparent); outline: none; }
-    tr.finding td.location { white-space: nowrap; }
+    tr.finding td.location { min-width: 14em; max-width: 32em; }
+    tr.finding td:nth-child(2) { white-space: nowrap; }
+    tr.finding td:nth-child(3) { max-width: 16em; overflow-wrap: anywhere; }
+    tr.finding td:nth-child(6) { min-width: 16em; }
     tr.detail td { background: color-mix(in srgb, var(--track) 45%, transparent); }
     tr.detail pre { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 8px; overflow-x: auto; white-space: pre; margin: 6px 0; }
     tr.detail .help p { margin: 6px 0; }
@@ -100,7 +103,8 @@ enum HTMLPageStyle {
       .grid, .grid.charts { grid-template-columns: 1fr; }
       h1 { font-size: 18px; }
       table.findings th:nth-child(3), table.findings td:nth-child(3), table.findings th:nth-child(5), table.findings td:nth-child(5) { display: none; }
-      tr.finding td.location { white-space: normal; }
+      tr.finding td.location { min-width: 8em; }
+      tr.finding td:nth-child(6) { min-width: 10em; }
     }
     @media print {
       .filters, .pager { display: none; }
