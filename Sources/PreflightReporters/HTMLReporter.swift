@@ -18,6 +18,9 @@ public struct HTMLReporter: Reporter {
     /// Diagnostics and suppressed findings listed before the rest is counted.
     static let listShown = 500
 
+    /// Characters a rule id keeps in the page's address fragment; the others are percent-encoded.
+    static let fragmentSafe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
     public init() {}
 
     public func render(_ report: Report) -> String {
@@ -158,7 +161,8 @@ public struct HTMLReporter: Reporter {
             let places = files.prefix(3).map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more files" : "")
             let count = rule.findings.count
             out += "<li>\(severityBadge(rule.severity)) <strong>\(HTMLText.escape(titles[rule.ruleId] ?? rule.ruleId))</strong>: "
-            out += "<a href=\"#rule=\(HTMLText.escape(rule.ruleId))\" class=\"rule-filter\">\(count) finding\(count == 1 ? "" : "s")</a> in \(places)</li>\n"
+            let fragment = rule.ruleId.addingPercentEncoding(withAllowedCharacters: Self.fragmentSafe) ?? rule.ruleId
+            out += "<a href=\"#rule=\(HTMLText.escape(fragment))&amp;context=production\">\(count) finding\(count == 1 ? "" : "s")</a> in \(places)</li>\n"
         }
         out += "</ol>\n"
         if ranked.count > Self.fixFirstShown { out += "<p class=\"note\">And \(ranked.count - Self.fixFirstShown) more rules with production findings in the table below.</p>\n" }

@@ -77,9 +77,10 @@ public final class HeadlessChromium {
         posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Shared memory in a temporary file instead of /dev/shm, which containers often keep small.
         var arguments = [executable, "--headless", "--remote-debugging-pipe", "--user-data-dir=\(profile.path)", "--disable-gpu",
                          "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--mute-audio", "about:blank"]
+                         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "about:blank"]
         // Chromium refuses to sandbox itself as root.
         if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
         let argv = arguments.map { strdup($0) } + [nil]

@@ -142,6 +142,17 @@ import Testing
                 #expect(last == "\(locations.last!.0):\(locations.last!.1)", "\(name): sorted by location, descending")
                 #expect(try browser.evaluate("location.hash") as? String == "#sort=-path", "\(name): the view is in the address")
             }
+            if let link = try browser.evaluate("(document.querySelector('#fix-first a') || {}).textContent") as? String {
+                // "Fix first" links to the table filtered to its rule; the link says how many findings that is.
+                _ = try browser.evaluate("document.querySelector('#fix-first a').click()")
+                _ = try browser.evaluate("new Promise(function (done) { setTimeout(done, 10); })")
+                let count = Int(link.split(separator: " ").first ?? "") ?? -1
+                let linked = try Self.shown(browser)
+                #expect(linked.matching == count, "\(name): the first fix-first link shows \(linked), not \(link)")
+                #expect(try browser.evaluate("document.getElementById('filter-rule').value") as? String != "", "\(name): the rule filter is set")
+                _ = try browser.evaluate("document.getElementById('filter-reset').click()")
+                _ = try browser.evaluate("new Promise(function (done) { setTimeout(done, 10); })")
+            }
             if !findings.isEmpty {
                 _ = try browser.evaluate("document.querySelector('#findings-table tbody tr.finding').click()")
                 #expect(try Self.int(browser, "document.querySelectorAll('#findings-table tbody tr.detail').length") == 1, "\(name): a row expands")
