@@ -102,9 +102,14 @@ enum HTMLPageStyle {
     @media (max-width: 760px) {
       .grid, .grid.charts { grid-template-columns: 1fr; }
       h1 { font-size: 18px; }
-      table.findings th:nth-child(3), table.findings td:nth-child(3), table.findings th:nth-child(5), table.findings td:nth-child(5) { display: none; }
-      tr.finding td.location { min-width: 8em; }
-      tr.finding td:nth-child(6) { min-width: 10em; }
+      /* The findings table becomes a list: severity and location, the message below; the headers stay as sort buttons. */
+      table.findings, table.findings tbody, table.findings tr, table.findings td { display: block; }
+      table.findings thead tr { display: flex; flex-wrap: wrap; gap: 4px 12px; }
+      table.findings th { display: block; border: 0; padding: 2px 0; }
+      table.findings tr.finding { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 4px 8px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+      table.findings tr.finding td { border: 0; padding: 0; min-width: 0; max-width: none; }
+      table.findings tr.finding td:nth-child(2), table.findings tr.finding td:nth-child(3), table.findings tr.finding td:nth-child(5) { display: none; }
+      table.findings tr.finding td:nth-child(6) { grid-column: 1 / -1; }
     }
     @media print {
       .filters, .pager { display: none; }
