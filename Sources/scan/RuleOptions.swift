@@ -12,9 +12,14 @@ struct RuleOptions: ParsableArguments {
     /// prints every rule error (file:line:column) and exits with code 2.
     func load(configured: [String] = []) throws -> RuleSet {
         var sources = BuiltinRules.files.map { RuleSource(name: $0.path, text: $0.text, isBuiltin: true) }
+        var unreadable: [RuleError] = []
+        for directory in directories + configured {
+            let files = RuleSource.files(inDirectory: directory)
+            sources += files.sources
+            unreadable += files.errors
+        }
         do {
-            for directory in directories + configured { sources += try RuleSource.files(inDirectory: directory) }
-            return try RuleSet.load(sources)
+            return try RuleSet.load(sources, unreadable: unreadable)
         } catch {
             throw RuleOptions.fail(error, what: "rule")
         }

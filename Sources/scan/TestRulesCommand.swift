@@ -27,9 +27,8 @@ struct TestRulesCommand: ParsableCommand {
         let builtin = BuiltinRules.files.map { RuleSource(name: $0.path, text: $0.text, isBuiltin: true) }
         let all: RuleSet
         do throws(RuleLoadFailure) {
-            var sources = builtin
-            if let directory { sources += try RuleSource.files(inDirectory: directory) }
-            all = try RuleSet.load(sources)
+            let files = directory.map(RuleSource.files(inDirectory:))
+            all = try RuleSet.load(builtin + (files?.sources ?? []), unreadable: files?.errors ?? [])
         } catch {
             throw RuleOptions.fail(error, what: "rule")
         }

@@ -53,6 +53,14 @@ import Testing
             #expect(outcome.stderr.contains("nothing was scanned"), "\(item.name)")
             #expect(outcome.stdout.isEmpty, "\(item.name)")
         }
+        // All of them at once: every file's errors, the unreadable one's too, in one run.
+        let directory = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.write(Dictionary(uniqueKeysWithValues: cases.map { ("\($0.name).yml", $0.bytes) }), under: directory)
+        let outcome = try CLI.run(["--rules", directory.path, "--rules", directory.appendingPathComponent("missing").path, directory.path])
+        #expect(outcome.status == 2)
+        for item in cases { #expect(outcome.stderr.contains(item.expected), "\(item.name) is missing from \(outcome.stderr)") }
+        #expect(outcome.stderr.contains("missing:1:1: error: rule directory does not exist"))
     }
 
     @Test func catastrophicBacktrackingStopsOneRuleOnOneFileAndTheRestIsReported() throws {

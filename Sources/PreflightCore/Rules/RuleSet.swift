@@ -39,6 +39,20 @@ public struct RuleSet: Sendable {
         RuleSet(rules: rules.filter { !ids.contains($0.id) })
     }
 
+    /// Loads the rules of `sources`; `unreadable` are the errors of rule files that could not be read, reported
+    /// together with the errors of the files that could.
+    public static func load(_ sources: [RuleSource], unreadable: [RuleError]) throws(RuleLoadFailure) -> RuleSet {
+        var errors = unreadable
+        var loaded: RuleSet?
+        do {
+            loaded = try load(sources)
+        } catch {
+            errors += error.errors
+        }
+        if let loaded, errors.isEmpty { return loaded }
+        throw RuleLoadFailure(errors: errors)
+    }
+
     /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it.
     /// Every error of every file is collected before failing.
     public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {

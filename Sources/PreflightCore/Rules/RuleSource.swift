@@ -16,14 +16,17 @@ public struct RuleSource: Sendable {
     /// The folder of a rule directory that holds annotated fixtures, not rules.
     public static let fixturesFolder = "fixtures"
 
-    /// Every `.yml`/`.yaml` file under `directory`, sorted by path; `fixtures` folders are left out.
-    public static func files(inDirectory directory: String) throws(RuleLoadFailure) -> [RuleSource] {
+    /// Every `.yml`/`.yaml` file under `directory`, sorted by path (`fixtures` folders are left out), and an error
+    /// for each file that cannot be read as UTF-8, so that those are reported with the errors of the others.
+    public static func files(inDirectory directory: String) -> (sources: [RuleSource], errors: [RuleError]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleLoadFailure(errors: [RuleError(file: directory, line: 1, column: 1, ruleId: nil, message: "rule directory does not exist")])
+            return ([], [RuleError(file: directory, line: 1, column: 1, ruleId: nil, message: "rule directory does not exist")])
         }
         let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            return ([], [RuleError(file: directory, line: 1, column: 1, ruleId: nil, message: "cannot read rule directory")])
+        }
         var paths: [String] = []
         for case let url as URL in walker {
             if url.lastPathComponent == fixturesFolder && url.hasDirectoryPath {
@@ -46,8 +49,7 @@ public struct RuleSource: Sendable {
             }
             sources.append(RuleSource(name: name, text: text, isBuiltin: false))
         }
-        if !errors.isEmpty { throw RuleLoadFailure(errors: errors) }
-        return sources
+        return (sources, errors)
     }
 
     /// `directory/relative`, as the user wrote `directory`.
