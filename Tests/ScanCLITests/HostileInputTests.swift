@@ -274,7 +274,7 @@ import Testing
         #expect(timed.status == 3)
         let timeouts = try Self.diagnostics(timed).filter { $0["kind"] as? String == "timeout" }
         #expect(timeouts.count == 6)
-        #expect((timeouts.first?["message"] as? String)?.contains("--timeout-per-file") == true)
+        #expect((timeouts.first?["message"] as? String)?.contains("time budget of 1 ns per file (--timeout-per-file)") == true)
         #expect(try CLI.run(["check:dev-keys", root.path, "--timeout-per-file", "-1"]).status == 2)
     }
 }

@@ -181,13 +181,21 @@ final class FileEvaluator {
 
     /// The diagnostic of a file whose rules ran out of time: the findings before `rule` are kept.
     private func timeout(path: String, stoppedAt rule: String, rulesLeft: Int) -> Diagnostic {
-        let seconds = Double(budgetNanoseconds ?? 0) / 1_000_000_000
-        let budget = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        let budget = Self.duration(budgetNanoseconds ?? 0)
         return Diagnostic(
             kind: .timeout, level: .error, path: path,
-            message: "the rules ran out of the time budget of \(budget) s per file (--timeout-per-file) at rule '\(rule)'; \(rulesLeft) rule\(rulesLeft == 1 ? "" : "s") that apply to this file did not finish, so findings may be missing",
+            message: "the rules ran out of the time budget of \(budget) per file (--timeout-per-file) at rule '\(rule)'; \(rulesLeft) rule\(rulesLeft == 1 ? "" : "s") that apply to this file did not finish, so findings may be missing",
             ruleId: rule
         )
+    }
+
+    /// A duration for people to read: `60 s`, `1.5 s`, `250 ms`, `10 µs`, `1 ns`.
+    static func duration(_ nanoseconds: UInt64) -> String {
+        for (unit, size) in [("s", 1e9), ("ms", 1e6), ("µs", 1e3)] where Double(nanoseconds) >= size {
+            let value = Double(nanoseconds) / size
+            return (value == value.rounded() ? String(Int(value)) : String(format: "%.3g", value)) + " " + unit
+        }
+        return "\(nanoseconds) ns"
     }
 
     /// The ranges of whole lines around each keyword occurrence (`lines` lines before and after), merged:

@@ -133,3 +133,13 @@ import Testing
         }
     }
 }
+
+@Suite struct DurationTextTests {
+    @Test func durationsReadInTheirOwnUnit() {
+        #expect(FileEvaluator.duration(60_000_000_000) == "60 s")
+        #expect(FileEvaluator.duration(1_500_000_000) == "1.5 s")
+        #expect(FileEvaluator.duration(250_000_000) == "250 ms")
+        #expect(FileEvaluator.duration(10_000) == "10 µs")
+        #expect(FileEvaluator.duration(1) == "1 ns")
+    }
+}
