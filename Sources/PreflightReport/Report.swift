@@ -69,6 +69,10 @@ public struct Report: Codable, Sendable, Equatable {
         public var rulesRun: Int
         /// How many findings were suppressed (inline or by the baseline); absent when none were.
         public var suppressed: Int?
+        /// Files and directories left out, by what left them out: `.gitignore`, `.git/info/exclude` and
+        /// `.scanignore` files, `--exclude`, the configuration file, the scan's own files. A directory counts once.
+        /// Git's ignore files leave out only files git does not track. Absent when nothing was left out.
+        public var excludedBySource: [String: Int]?
 
         public init(filesScanned: Int, filesSkipped: Int, skippedByReason: [String: Int], bytesScanned: Int, durationMs: Int,
                     findingsBySeverity: [String: Int], complete: Bool, rulesRun: Int) {

@@ -64,7 +64,7 @@ public struct HTMLReporter: Reporter {
     }
 
     private func header(_ report: Report) -> String {
-        var facts = ["\(HTMLText.count(report.summary.filesScanned)) files scanned"]
+        var facts = ["\(HTMLText.count(report.summary.filesScanned)) file\(report.summary.filesScanned == 1 ? "" : "s") scanned"]
         if let commit = report.commit { facts.append("commit <code>\(HTMLText.escape(String(commit.prefix(12))))</code>") }
         if report.summary.filesSkipped > 0 { facts.append("\(HTMLText.count(report.summary.filesSkipped)) skipped") }
         facts.append("\(report.summary.rulesRun) rules")

@@ -18,7 +18,7 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         var out = "# Readiness report: \(code(report.root))\n\n"
-        var facts = ["\(report.summary.filesScanned) files scanned"]
+        var facts = [TextReporter.count(report.summary.filesScanned, "file") + " scanned"]
         if let commit = report.commit { facts.append("commit `\(commit.prefix(12))`") }
         if report.summary.filesSkipped > 0 { facts.append("\(report.summary.filesSkipped) skipped") }
         facts.append("\(report.summary.rulesRun) rules")

@@ -30,6 +30,7 @@ extension Report {
             findings: result.findings.map(Finding.init),
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
+        if !result.excluded.isEmpty { self.summary.excludedBySource = result.excluded }
         if !result.suppressed.isEmpty {
             suppressed = result.suppressed.map(Finding.init)
             self.summary.suppressed = result.suppressed.count

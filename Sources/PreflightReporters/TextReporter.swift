@@ -126,10 +126,13 @@ public struct TextReporter: Reporter {
             line = paint("\(total) finding\(total == 1 ? "" : "s")", .bold) + " (" + counts.joined(separator: ", ") + ") in \(files) file\(files == 1 ? "" : "s")"
         }
         let summary = report.summary
-        line += " · \(summary.filesScanned) files scanned"
+        line += " · \(Self.count(summary.filesScanned, "file")) scanned"
         if summary.filesSkipped > 0 {
             let reasons = summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             line += ", \(summary.filesSkipped) skipped (\(reasons))"
+        }
+        if let excluded = summary.excludedBySource, !excluded.isEmpty {
+            line += ", excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) by \($0.key)" }.joined(separator: ", ")
         }
         if let suppressed = report.suppressed, !suppressed.isEmpty {
             let byKind = Dictionary(grouping: suppressed) { $0.suppression?.kind ?? "inline" }
@@ -139,6 +142,11 @@ public struct TextReporter: Reporter {
         line += " · \(summary.rulesRun) rules · \(Self.seconds(summary.durationMs))"
         if !summary.complete { line += " · " + paint("INCOMPLETE", .red, .bold) }
         return line
+    }
+
+    /// `1 file`, `2 files`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     private static func seconds(_ milliseconds: Int) -> String {

@@ -30,9 +30,6 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the output (same as --color never).")
     var noColor = false
 
-    @Flag(help: "Treat unreadable files and directories as an incomplete scan (exit 3).")
-    var strict = false
-
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -52,8 +49,7 @@ struct CheckCommand: ParsableCommand {
     /// Incomplete scans exit 3; otherwise validate:production exits 1 on NO-GO (whatever --fail-on says) and a
     /// plain scan on findings at or above --fail-on; --exit-zero turns both into 0.
     private func exitStatus(_ result: ScanResult, failOn: Severity, gateVerdict: String?) -> ExitStatus {
-        let unreadable = result.diagnostics.contains { $0.kind == .unreadable }
-        if !result.isComplete || (strict && unreadable) { return .incomplete }
+        if !result.isComplete { return .incomplete }
         if exitZero { return .clean }
         if let gateVerdict { return gateVerdict == "GO" ? .clean : .findings }
         return result.findings.contains { $0.severity >= failOn } ? .findings : .clean

@@ -60,6 +60,9 @@ struct ScanInvocation: ParsableArguments {
     @Option(help: ArgumentHelp("Check only shard I of N of the files (split by path hash), for parallel CI jobs; combine the JSON reports with `scan merge`.", valueName: "i/n"))
     var shard: ShardArgument?
 
+    @Flag(help: "Treat files and directories that cannot be read as an incomplete scan (exit 3).")
+    var strict = false
+
     @Flag(name: [.short, .long], help: "No progress line; in text format, print nothing when nothing is found.")
     var quiet = false
 
@@ -114,8 +117,11 @@ struct ScanInvocation: ParsableArguments {
         if let failUnder { scoring.threshold = failUnder }
         var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         // Baseline files hold findings' messages: they are the scanner's records, not the project's code.
-        walk.excludes = (exclude + (settings?.excludes ?? []) + [Baseline.defaultFileName]).compactMap(Glob.init)
+        walk.excludes = Self.exclusions(exclude, source: WalkExclusion.commandLine)
+            + Self.exclusions(settings?.excludes ?? [], source: settings.map { ($0.file as NSString).lastPathComponent } ?? "")
+            + Self.exclusions([Baseline.defaultFileName], source: WalkExclusion.scanOutput)
         var options = ScanOptions(walk: walk, redact: !noRedact, limits: MatchLimits(timePerFile: timeoutPerFile > 0 ? timeoutPerFile : nil))
+        options.strict = strict
         options.maxFindings = maxFindings > 0 ? maxFindings : nil
         options.contextPatterns = settings?.contextPatterns.compactMap { item in Glob(item.pattern).map { (item.context, $0) } } ?? []
         let plan: ScanPlan
@@ -131,6 +137,7 @@ struct ScanInvocation: ParsableArguments {
             plan = try ScanPlan(paths: selection.paths)
             // The reports and the baseline are the scan's own files, not the project's.
             options.walk.excludes += (writing + [baselinePath].compactMap { $0 }).compactMap(plan.exclusion)
+                .map { WalkExclusion(glob: $0, source: WalkExclusion.scanOutput) }
             if let since {
                 let changeSet = try ChangeSet(since: since, scanRoot: plan.root, withLines: changedLinesOnly)
                 options.focus = { changeSet.contains($0) }
@@ -166,6 +173,11 @@ struct ScanInvocation: ParsableArguments {
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
         return Run(report: report, result: result, selection: selection, plan: plan, settings: settings)
+    }
+
+    /// The patterns among `patterns` that are globs, as exclusions from `source`.
+    private static func exclusions(_ patterns: [String], source: String) -> [WalkExclusion] {
+        patterns.compactMap(Glob.init).map { WalkExclusion(glob: $0, source: source) }
     }
 
     /// `--shard I/N`.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PreflightTestSupport
 import Testing
 
@@ -26,7 +27,8 @@ enum CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = binary) throws -> Outcome {
+    /// Runs `executable`; with `timeout`, a run that takes longer is killed and reported as status -1.
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = binary, timeout: TimeInterval? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,11 +44,20 @@ enum CLI {
         process.standardOutput = output
         process.standardError = errorHandle
         try process.run()
+        let killed = Atomic<Bool>(false)
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                guard process.isRunning else { return }
+                killed.store(true, ordering: .relaxed)
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try errorHandle.close()
         let errors = try String(contentsOf: errorFile, encoding: .utf8)
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: errors)
+        let status = killed.load(ordering: .relaxed) ? -1 : process.terminationStatus
+        return Outcome(status: status, stdout: String(decoding: data, as: UTF8.self), stderr: errors)
     }
 
     static func json(_ text: String) throws -> [String: Any] {

@@ -34,6 +34,13 @@ public struct Git: Sendable {
         return Self.addedLines(inDiff: String(decoding: diff, as: UTF8.self))
     }
 
+    /// The files the index tracks below `directory`, relative to it, with names as the walker decodes them.
+    /// Fails outside a work tree, or where git refuses the repository.
+    public static func trackedFiles(in directory: String) throws(GitError) -> [String] {
+        let listing = try run(["ls-files", "-z", "--cached"], in: directory)
+        return listing.split(separator: 0, omittingEmptySubsequences: true).map { FileName.decode($0) }
+    }
+
     /// A path inside the git directory, as `git rev-parse --git-path` gives it (relative to the root, or absolute).
     public func path(of name: String) throws(GitError) -> String {
         String(decoding: try run(["rev-parse", "--git-path", name]), as: UTF8.self).trimmingCharacters(in: .newlines)

@@ -24,7 +24,8 @@ final class FileEvaluator {
         redact = options.redact
         contextPatterns = options.contextPatterns
         let limits = options.limits
-        budgetNanoseconds = limits.timePerFile.map { UInt64(max(0, $0) * 1_000_000_000) }
+        // Capped at a billion seconds, which the monotonic clock cannot overflow: `--timeout-per-file 1e12` is no limit.
+        budgetNanoseconds = limits.timePerFile.map { UInt64(min(max(0, $0), 1e9) * 1_000_000_000) }
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.automaton.entryCount)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)

@@ -20,6 +20,9 @@ public struct Diagnostic: Sendable, Hashable {
         case timeout
         /// Files not scanned because the scan had reached its maximum number of findings.
         case findingLimit = "finding-limit"
+        /// An ignore file that was not read (a symbolic link, not a regular file, too large), or the files git
+        /// tracks could not be listed; no file is left out because of it.
+        case ignoreFile = "ignore-file"
     }
 
     /// Whether the diagnostic means that findings may be missing.

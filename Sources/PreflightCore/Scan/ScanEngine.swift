@@ -17,13 +17,14 @@ public struct ScanEngine: Sendable {
         let options = self.options
         let budget = options.maxFindings.map(FindingBudget.init)
         let handlers = Walker(options: options.walk).walk(targets) {
-            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), focus: options.focus, progress: options.progress, budget: budget)
+            ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), options: options, budget: budget)
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         var candidates: [Finding] = []
         var endpoints: [Endpoint] = []
         var skipped: [Diagnostic.Kind: Int] = [:]
+        var excluded: [String: Int] = [:]
         var files = 0, bytes = 0
         var facts = RepositoryFacts(catalog: catalog)
         for handler in handlers {
@@ -34,6 +35,7 @@ public struct ScanEngine: Sendable {
             files += handler.files
             bytes += handler.bytes
             skipped.merge(handler.skipped, uniquingKeysWith: +)
+            excluded.merge(handler.excluded, uniquingKeysWith: +)
             facts.add(handler.evaluator)
         }
         // Candidates come from every file, so that each part of a partial scan decides the same way; a part
@@ -50,7 +52,7 @@ public struct ScanEngine: Sendable {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
             findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
-            filesScanned: files, bytesScanned: bytes, skipped: skipped, durationMilliseconds: elapsed
+            filesScanned: files, bytesScanned: bytes, skipped: skipped, excluded: excluded, durationMilliseconds: elapsed
         )
     }
 
@@ -88,17 +90,21 @@ final class ScanHandler: WalkHandler {
     let evaluator: FileEvaluator
     var outcome = FileEvaluator.Outcome()
     var skipped: [Diagnostic.Kind: Int] = [:]
+    /// Paths left out by ignore files and exclusion patterns, by source.
+    var excluded: [String: Int] = [:]
     var files = 0
     var bytes = 0
 
     let focus: (@Sendable (String) -> Bool)?
     let progress: ScanProgress?
     let budget: FindingBudget?
+    let strict: Bool
 
-    init(evaluator: FileEvaluator, focus: (@Sendable (String) -> Bool)?, progress: ScanProgress?, budget: FindingBudget?) {
+    init(evaluator: FileEvaluator, options: ScanOptions, budget: FindingBudget?) {
         self.evaluator = evaluator
-        self.focus = focus
-        self.progress = progress
+        focus = options.focus
+        progress = options.progress
+        strict = options.strict
         self.budget = budget
     }
 
@@ -125,10 +131,24 @@ final class ScanHandler: WalkHandler {
         progress?.record(bytes: buffer.count, findings: result.findings.count)
     }
 
+    /// A file or directory passed over: counted by reason; with `strict`, one that could not be read makes the
+    /// scan incomplete.
     func skip(_ diagnostic: Diagnostic) {
         if diagnostic.kind != .symlink && diagnostic.kind != .symlinkLoop { evaluator.notePath(diagnostic.path) }
         if let focus, !focus(diagnostic.path) { return }
         skipped[diagnostic.kind, default: 0] += 1
-        if diagnostic.level != .note { outcome.diagnostics.append(diagnostic) }
+        if strict && diagnostic.kind == .unreadable {
+            outcome.diagnostics.append(Diagnostic(kind: diagnostic.kind, level: .error, path: diagnostic.path, message: diagnostic.message + " (--strict: the scan is incomplete)"))
+        } else if diagnostic.level != .note {
+            outcome.diagnostics.append(diagnostic)
+        }
+    }
+
+    func exclude(path: String, source: String) {
+        excluded[source, default: 0] += 1
+    }
+
+    func warn(_ diagnostic: Diagnostic) {
+        outcome.diagnostics.append(diagnostic)
     }
 }

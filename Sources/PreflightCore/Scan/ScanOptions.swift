@@ -12,6 +12,8 @@ public struct ScanOptions: Sendable {
     public var focus: (@Sendable (String) -> Bool)?
     /// Updated after each file when set, for a progress display.
     public var progress: ScanProgress?
+    /// Files and directories that cannot be read make the scan incomplete (`--strict`).
+    public var strict = false
     /// Path patterns that put a file in a context before the built-in classification does (`contexts` in `.scan.yml`).
     public var contextPatterns: [(context: FindingContext, glob: Glob)] = []
 

@@ -12,10 +12,13 @@ public struct ScanResult: Sendable {
     public let bytesScanned: Int
     /// Files and directories passed over, by reason.
     public let skipped: [Diagnostic.Kind: Int]
+    /// Files and directories left out by ignore files and exclusion patterns, by source (`.gitignore`,
+    /// `.scanignore`, `--exclude`, the configuration file...); a directory counts once.
+    public let excluded: [String: Int]
     public let durationMilliseconds: Int
 
     public init(findings: [Finding], suppressed: [Finding] = [], diagnostics: [Diagnostic], endpoints: [Endpoint] = [], filesScanned: Int,
-                bytesScanned: Int, skipped: [Diagnostic.Kind: Int], durationMilliseconds: Int) {
+                bytesScanned: Int, skipped: [Diagnostic.Kind: Int], excluded: [String: Int] = [:], durationMilliseconds: Int) {
         self.findings = findings
         self.suppressed = suppressed
         self.diagnostics = diagnostics
@@ -23,6 +26,7 @@ public struct ScanResult: Sendable {
         self.filesScanned = filesScanned
         self.bytesScanned = bytesScanned
         self.skipped = skipped
+        self.excluded = excluded
         self.durationMilliseconds = durationMilliseconds
     }
 
@@ -54,7 +58,7 @@ public struct ScanResult: Sendable {
     func replacing(findings: [Finding]? = nil, suppressed: [Finding]? = nil, endpoints: [Endpoint]? = nil) -> ScanResult {
         ScanResult(findings: findings ?? self.findings, suppressed: suppressed ?? self.suppressed, diagnostics: diagnostics,
                    endpoints: endpoints ?? self.endpoints, filesScanned: filesScanned, bytesScanned: bytesScanned, skipped: skipped,
-                   durationMilliseconds: durationMilliseconds)
+                   excluded: excluded, durationMilliseconds: durationMilliseconds)
     }
 
     /// False when something may have been missed: a rule stopped by a limit, a target that could not be opened.

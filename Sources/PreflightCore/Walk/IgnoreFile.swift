@@ -13,12 +13,21 @@ public struct IgnoreFile: Sendable {
         case above(String)
     }
 
+    /// The scanner's own ignore file: it hides files whether git tracks them or not.
+    public static let scanIgnoreName = ".scanignore"
+
     let rules: [Rule]
     let base: Base
+    /// The file the patterns come from, as summaries name it: `.gitignore`, `.git/info/exclude` or `.scanignore`.
+    public let source: String
+
+    /// Whether git reads this file: its patterns hide only the files git does not track.
+    var isGitFile: Bool { source != Self.scanIgnoreName }
 
     /// Parses `.gitignore` syntax: comments, `!` negation, `\` escapes for a leading `#` or `!` and trailing spaces.
-    public init(text: String, base: Base) {
+    public init(text: String, base: Base, source: String = ".gitignore") {
         self.base = base
+        self.source = source
         var rules: [Rule] = []
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             var line = String(rawLine)
@@ -35,6 +44,25 @@ public struct IgnoreFile: Sendable {
             if let glob = Glob(line) { rules.append(Rule(glob: glob, negated: negated)) }
         }
         self.rules = rules
+    }
+
+    /// The text of the ignore file at `path`, nil when there is none, or a warning (shown at `shownAs`) when it
+    /// exists but is not read: a symbolic link (git does not follow those either), not a regular file, larger
+    /// than 1 MiB, or unreadable.
+    static func read(_ path: String, shownAs: String) -> Loaded {
+        switch RegularFile.text(path) {
+        case .success(let text): return .text(text)
+        case .failure(.missing): return .absent
+        case .failure(let failure):
+            return .notRead(Diagnostic(kind: .ignoreFile, level: .warning, path: shownAs, message: "ignore file not read: \(failure)"))
+        }
+    }
+
+    /// An ignore file read from disk.
+    enum Loaded {
+        case text(String)
+        case absent
+        case notRead(Diagnostic)
     }
 
     /// The verdict of this file for a path relative to the walk target: true ignore, false re-include, nil no opinion.
@@ -72,13 +100,28 @@ final class IgnoreStack: Sendable {
         self.parent = parent
     }
 
-    /// Whether a path (relative to the walk target) is ignored: the deepest file with an opinion decides.
-    func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+    /// What leaves out a path (relative to the walk target). The `.scanignore` files and git's ignore files are
+    /// two chains, in each of which the deepest file with an opinion decides: a `.scanignore` that hides the path
+    /// wins, one that re-includes it (`!pattern`) keeps it whatever git's files say; otherwise git's verdict is
+    /// returned, which the walker applies to untracked files only.
+    func exclusion(of path: String, isDirectory: Bool) -> IgnoreExclusion? {
+        var gitVerdict: (ignored: Bool, source: String)?
         var node: IgnoreStack? = self
         while let current = node {
-            if let verdict = current.file?.verdict(forPathFromTarget: path, isDirectory: isDirectory) { return verdict }
+            if let file = current.file, file.isGitFile ? gitVerdict == nil : true,
+               let verdict = file.verdict(forPathFromTarget: path, isDirectory: isDirectory) {
+                if !file.isGitFile { return verdict ? IgnoreExclusion(source: file.source, hidesTracked: true) : nil }
+                gitVerdict = (verdict, file.source)
+            }
             node = current.parent
         }
-        return false
+        guard let gitVerdict, gitVerdict.ignored else { return nil }
+        return IgnoreExclusion(source: gitVerdict.source, hidesTracked: false)
     }
+}
+
+/// The ignore file that leaves out a path, and whether it hides files git tracks (only `.scanignore` does).
+struct IgnoreExclusion: Equatable {
+    let source: String
+    let hidesTracked: Bool
 }

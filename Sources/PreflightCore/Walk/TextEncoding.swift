@@ -5,13 +5,8 @@ enum TextEncoding {
     /// The UTF-8 form of `bytes` when they start with a UTF-16 byte-order mark (the mark dropped; unpaired
     /// surrogates become U+FFFD); nil for anything else.
     static func utf8FromUTF16(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard bytes.count >= 2 else { return nil }
-        let bigEndian: Bool
-        switch (bytes[0], bytes[1]) {
-        case (0xFF, 0xFE): bigEndian = false
-        case (0xFE, 0xFF): bigEndian = true
-        default: return nil
-        }
+        guard hasUTF16ByteOrderMark(bytes) else { return nil }
+        let bigEndian = bytes[0] == 0xFE
         let unitCount = (bytes.count - 2) / 2
         var units: [UInt16] = []
         units.reserveCapacity(unitCount)
@@ -25,5 +20,10 @@ enum TextEncoding {
         // A trailing odd byte cannot be a UTF-16 unit: it is dropped like an unpaired surrogate would be repaired.
         if bytes.count % 2 == 1 { utf8 += [0xEF, 0xBF, 0xBD] }
         return utf8
+    }
+
+    /// Whether `bytes` start with a UTF-16 byte-order mark, little- or big-endian.
+    static func hasUTF16ByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
     }
 }

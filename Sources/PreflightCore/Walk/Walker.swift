@@ -15,15 +15,16 @@ public final class Walker: Sendable {
     /// Walks `targets`, creating one handler per worker thread; returns the handlers once every worker is done.
     public func walk<Handler: WalkHandler>(_ targets: [WalkTarget], makeHandler: @escaping @Sendable () -> Handler) -> [Handler] {
         let queue = WorkQueue()
-        for target in targets { queue.push([seed(target)]) }
+        for target in targets { queue.push(seed(target)) }
         let collected = HandlerBox<Handler>()
         let group = DispatchGroup()
         let options = self.options
+        let links = options.followSymlinks ? LinkTargets(roots: targets.compactMap { Self.realDirectory($0.fileSystemPath) }) : nil
         for _ in 0..<options.jobs {
             group.enter()
             let thread = Thread {
                 let handler = makeHandler()
-                let worker = Worker(options: options, queue: queue, handler: handler)
+                let worker = Worker(options: options, queue: queue, handler: handler, links: links)
                 worker.run()
                 collected.append(handler)
                 group.leave()
@@ -35,29 +36,46 @@ public final class Walker: Sendable {
         return collected.values
     }
 
-    /// The first work item for a target: its directory with the ignore files above it, or the file itself.
-    private func seed(_ target: WalkTarget) -> WorkItem {
+    /// The first work items for a target: its directory with the ignore files above it and the files git tracks
+    /// in it, or the file itself; and a warning for each ignore file that could not be read.
+    private func seed(_ target: WalkTarget) -> [WorkItem] {
         var info = stat()
         guard stat(target.fileSystemPath, &info) == 0 else {
-            return .missing(target)
+            return [.missing(target)]
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            let stack = options.useIgnoreFiles ? Self.ancestorIgnores(of: target.fileSystemPath) : nil
-            let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: nil)
-            return .directory(DirectoryJob(
-                fileSystemPath: target.fileSystemPath, displayPath: target.displayPath, pathFromTarget: "",
-                ignores: stack, identity: identity
-            ))
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            return [.file(fileSystemPath: target.fileSystemPath, displayPath: target.displayPath)]
         }
-        return .file(fileSystemPath: target.fileSystemPath, displayPath: target.displayPath)
+        var items: [WorkItem] = []
+        var stack: IgnoreStack?
+        var tracked: TrackedFiles?
+        if options.useIgnoreFiles, let ancestors = Self.ancestorIgnores(of: target.fileSystemPath) {
+            stack = ancestors.stack
+            items += ancestors.warnings.map(WorkItem.warning)
+            if options.readsGitIgnoreFiles {
+                do {
+                    tracked = TrackedFiles(try Git.trackedFiles(in: target.fileSystemPath))
+                } catch {
+                    items.append(.warning(Diagnostic(
+                        kind: .ignoreFile, level: .warning, path: target.displayPath.isEmpty ? "." : target.displayPath,
+                        message: "git could not list the tracked files (\(error.message)); what .gitignore lists is left out even where git tracks it"
+                    )))
+                }
+            }
+        }
+        let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: nil)
+        items.append(.directory(DirectoryJob(
+            fileSystemPath: target.fileSystemPath, displayPath: target.displayPath, pathFromTarget: "",
+            ignores: stack, identity: identity, tracked: tracked, untrackedExcludedBy: nil
+        )))
+        return items
     }
 
-    /// The `.gitignore` files of the directories above `directory`, up to the root of its git repository,
-    /// and that repository's `.git/info/exclude`. Nothing when the directory is not inside a repository.
-    static func ancestorIgnores(of directory: String) -> IgnoreStack? {
-        guard let real = realpath(directory, nil) else { return nil }
-        let start = String(cString: real)
-        free(real)
+    /// The ignore files of the directories above `directory`, up to the root of its git repository, and that
+    /// repository's `.git/info/exclude`, with a warning for each that exists but could not be read. Nil when the
+    /// directory is not inside a repository.
+    static func ancestorIgnores(of directory: String) -> (stack: IgnoreStack?, warnings: [Diagnostic])? {
+        guard let start = realDirectory(directory) else { return nil }
         var chain: [(directory: String, targetFromIt: String)] = []
         var current = start
         var below: [String] = []
@@ -70,16 +88,55 @@ public final class Walker: Sendable {
         }
         let repositoryRoot = current
         var stack: IgnoreStack?
+        var warnings: [Diagnostic] = []
         let fromRoot = below.reversed().joined(separator: "/")
-        if let exclude = try? String(contentsOfFile: repositoryRoot + "/.git/info/exclude", encoding: .utf8) {
-            stack = IgnoreStack(file: IgnoreFile(text: exclude, base: .above(fromRoot)), parent: stack)
-        }
-        for (directory, targetFromIt) in chain.reversed() {
-            if let text = try? String(contentsOfFile: directory + "/.gitignore", encoding: .utf8) {
-                stack = IgnoreStack(file: IgnoreFile(text: text, base: .above(targetFromIt)), parent: stack)
+        let up = { (targetFromIt: String) in String(repeating: "../", count: targetFromIt.split(separator: "/").count) }
+        let files = [(repositoryRoot + "/.git/info/exclude", ".git/info/exclude", fromRoot)]
+            + chain.reversed().map { ($0.directory + "/.gitignore", ".gitignore", $0.targetFromIt) }
+        for (path, source, targetFromIt) in files {
+            switch IgnoreFile.read(path, shownAs: up(targetFromIt) + source) {
+            case .text(let text):
+                stack = IgnoreStack(file: IgnoreFile(text: text, base: .above(targetFromIt), source: source), parent: stack)
+            case .absent:
+                break
+            case .notRead(let warning):
+                warnings.append(warning)
             }
         }
-        return stack
+        return (stack, warnings)
+    }
+
+    /// The real path of a directory, without symbolic links.
+    static func realDirectory(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}
+
+/// With `--follow-symlinks`: where links lead, so that each real directory and file is walked once. A link into
+/// a scanned directory is passed over (its target is walked at its own path); a directory outside them is walked
+/// through the first link that reaches it.
+final class LinkTargets: @unchecked Sendable {
+    /// The real paths of the directories walked, each ending in `/`.
+    private let roots: [String]
+    private let lock = NSLock()
+    private var visited = Set<String>()
+
+    init(roots: [String]) {
+        self.roots = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// Whether the link at `path` should be followed: its target is outside the walked directories and was not
+    /// reached before.
+    func shouldFollow(_ path: String) -> Bool {
+        guard let real = FileName.withFileSystemPath(path, { realpath($0, nil) }) else { return true }
+        let target = String(cString: real)
+        free(real)
+        if roots.contains(where: { (target + "/").hasPrefix($0) }) { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return visited.insert(target).inserted
     }
 }
 
@@ -91,6 +148,11 @@ struct DirectoryJob: Sendable {
     let pathFromTarget: String
     let ignores: IgnoreStack?
     let identity: DirectoryIdentity
+    /// The files git tracks below the walk target, when it is in a work tree.
+    let tracked: TrackedFiles?
+    /// Set when the directory is ignored by git's ignore files and walked only for the files git tracks in it:
+    /// the ignore file that left out the rest.
+    let untrackedExcludedBy: String?
 }
 
 /// Device and inode of a directory and of those above it on the way down, to catch symbolic-link loops.
@@ -119,6 +181,7 @@ enum WorkItem: Sendable {
     case directory(DirectoryJob)
     case file(fileSystemPath: String, displayPath: String)
     case missing(WalkTarget)
+    case warning(Diagnostic)
 }
 
 /// The shared stack of work: workers wait on it until every worker is idle and it is empty.
@@ -127,7 +190,7 @@ final class WorkQueue: @unchecked Sendable {
     private var items: [WorkItem] = []
     private var busy = 0
 
-    func push(_ newItems: [WorkItem]) {
+    func push(_ newItems: some Collection<WorkItem>) {
         guard !newItems.isEmpty else { return }
         condition.lock()
         items.append(contentsOf: newItems)

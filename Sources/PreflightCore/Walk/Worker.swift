@@ -8,15 +8,17 @@ final class Worker<Handler: WalkHandler> {
     private let options: WalkOptions
     private let queue: WorkQueue
     private let handler: Handler
+    private let links: LinkTargets?
     private var buffer: UnsafeMutableRawBufferPointer
 
     /// Only the first bytes are checked for NUL to call a file binary.
     static var binaryProbeLength: Int { 8 * 1024 }
 
-    init(options: WalkOptions, queue: WorkQueue, handler: Handler) {
+    init(options: WalkOptions, queue: WorkQueue, handler: Handler, links: LinkTargets?) {
         self.options = options
         self.queue = queue
         self.handler = handler
+        self.links = links
         buffer = .allocate(byteCount: 64 * 1024, alignment: 16)
     }
 
@@ -30,6 +32,8 @@ final class Worker<Handler: WalkHandler> {
             case .missing(let target):
                 handler.skip(Diagnostic(kind: .unreadable, level: .error, path: target.displayPath.isEmpty ? "." : target.displayPath,
                                         message: "cannot open \(target.fileSystemPath): \(String(cString: strerror(ENOENT)))"))
+            case .warning(let diagnostic):
+                handler.warn(diagnostic)
             }
             queue.done()
         }
@@ -38,12 +42,10 @@ final class Worker<Handler: WalkHandler> {
     private func list(_ job: DirectoryJob) {
         var ignores = job.ignores
         if options.useIgnoreFiles {
-            ignores = Self.loadIgnores(in: job, parent: ignores, names: options.ignoreFileNames)
+            ignores = loadIgnores(in: job, parent: ignores)
         }
         guard let directory = FileName.withFileSystemPath(job.fileSystemPath, { opendir($0) }) else {
-            let reason = String(cString: strerror(errno))
-            handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: job.displayPath.isEmpty ? "." : job.displayPath,
-                                    message: "cannot read directory: \(reason)"))
+            handler.skip(unreachable(job.displayPath.isEmpty ? "." : job.displayPath, what: "cannot read directory"))
             return
         }
         defer { closedir(directory) }
@@ -57,12 +59,15 @@ final class Worker<Handler: WalkHandler> {
             var kind = Int32(entry.pointee.d_type)
             if kind == Int32(DT_UNKNOWN) {
                 var info = stat()
-                guard FileName.withFileSystemPath(fileSystemPath, { lstat($0, &info) }) == 0 else { continue }
+                guard FileName.withFileSystemPath(fileSystemPath, { lstat($0, &info) }) == 0 else {
+                    handler.skip(unreachable(displayPath, what: "cannot read"))
+                    continue
+                }
                 kind = Self.directoryEntryType(info.st_mode)
             }
             var identity: DirectoryIdentity?
             if kind == Int32(DT_LNK) {
-                guard options.followSymlinks else {
+                guard options.followSymlinks, let links else {
                     handler.skip(Diagnostic(kind: .symlink, level: .note, path: displayPath, message: "symbolic link not followed"))
                     continue
                 }
@@ -81,20 +86,31 @@ final class Worker<Handler: WalkHandler> {
                     }
                     identity = DirectoryIdentity(device: device, inode: inode, parent: job.identity)
                 }
+                guard links.shouldFollow(fileSystemPath) else {
+                    handler.skip(Diagnostic(kind: .symlink, level: .note, path: displayPath,
+                                            message: "symbolic link to a path that is walked already; not followed"))
+                    continue
+                }
             }
             let isDirectory = kind == Int32(DT_DIR)
-            if Self.excluded(pathFromTarget: pathFromTarget, displayPath: displayPath, isDirectory: isDirectory, ignores: ignores, options: options) {
+            var untrackedExcludedBy = job.untrackedExcludedBy
+            if let source = exclusion(of: pathFromTarget, displayPath: displayPath, isDirectory: isDirectory, in: job, ignores: ignores,
+                                      untrackedExcludedBy: &untrackedExcludedBy) {
+                handler.exclude(path: displayPath, source: source)
                 continue
             }
             if isDirectory {
                 if identity == nil {
                     var info = stat()
-                    guard FileName.withFileSystemPath(fileSystemPath, { stat($0, &info) }) == 0 else { continue }
+                    guard FileName.withFileSystemPath(fileSystemPath, { stat($0, &info) }) == 0 else {
+                        handler.skip(unreachable(displayPath, what: "cannot read directory"))
+                        continue
+                    }
                     identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: job.identity)
                 }
                 work.append(.directory(DirectoryJob(
                     fileSystemPath: fileSystemPath, displayPath: displayPath, pathFromTarget: pathFromTarget,
-                    ignores: ignores, identity: identity!
+                    ignores: ignores, identity: identity!, tracked: job.tracked, untrackedExcludedBy: untrackedExcludedBy
                 )))
             } else if kind == Int32(DT_REG) {
                 work.append(.file(fileSystemPath: fileSystemPath, displayPath: displayPath))
@@ -105,27 +121,56 @@ final class Worker<Handler: WalkHandler> {
         queue.push(work)
     }
 
-    private static func excluded(pathFromTarget: String, displayPath: String, isDirectory: Bool, ignores: IgnoreStack?, options: WalkOptions) -> Bool {
-        if options.excludes.contains(where: { $0.matches(displayPath, isDirectory: isDirectory) }) { return true }
-        return ignores?.isIgnored(pathFromTarget, isDirectory: isDirectory) ?? false
+    /// The diagnostic of a path the walk cannot reach, with the reason `errno` gives.
+    private func unreachable(_ path: String, what: String) -> Diagnostic {
+        let reason = errno == ENAMETOOLONG
+            ? "the path is longer than the system allows (\(PATH_MAX) bytes)"
+            : String(cString: strerror(errno))
+        return Diagnostic(kind: .unreadable, level: .warning, path: path, message: "\(what): \(reason)")
     }
 
-    /// The directory's own ignore files (`names`, in order) on top of `parent`.
-    private static func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?, names: [String]) -> IgnoreStack? {
+    /// What leaves an entry out, or nil. `--exclude`, the configuration's excludes and `.scanignore` leave out any
+    /// file; git's ignore files only those git does not track: a directory they ignore that holds tracked files
+    /// is walked for those alone (`untrackedExcludedBy` is then set for it).
+    private func exclusion(of pathFromTarget: String, displayPath: String, isDirectory: Bool, in job: DirectoryJob,
+                           ignores: IgnoreStack?, untrackedExcludedBy: inout String?) -> String? {
+        if let exclusion = options.excludes.first(where: { $0.glob.matches(displayPath, isDirectory: isDirectory) }) {
+            return exclusion.source
+        }
+        if let exclusion = ignores?.exclusion(of: pathFromTarget, isDirectory: isDirectory) {
+            if exclusion.hidesTracked { return exclusion.source }
+            untrackedExcludedBy = exclusion.source
+        }
+        guard let source = untrackedExcludedBy else { return nil }
+        guard let tracked = job.tracked else { return source }
+        let isTracked = isDirectory ? tracked.containsAny(below: pathFromTarget) : tracked.contains(pathFromTarget)
+        return isTracked ? nil : source
+    }
+
+    /// The directory's own ignore files (`options.ignoreFileNames`, in order) on top of `parent`; a warning for
+    /// each that exists but is not read.
+    private func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?) -> IgnoreStack? {
         var stack = parent
         let base = IgnoreFile.Base.inside(job.pathFromTarget)
-        for name in names {
-            if let text = readText(job.fileSystemPath + "/" + name) {
-                stack = IgnoreStack(file: IgnoreFile(text: text, base: base), parent: stack)
+        for name in options.ignoreFileNames {
+            let shownAs = job.displayPath.isEmpty ? name : job.displayPath + "/" + name
+            switch IgnoreFile.read(job.fileSystemPath + "/" + name, shownAs: shownAs) {
+            case .text(let text):
+                stack = IgnoreStack(file: IgnoreFile(text: text, base: base, source: name), parent: stack)
+            case .absent:
+                break
+            case .notRead(let warning):
+                handler.warn(warning)
             }
         }
         return stack
     }
 
     private func read(fileSystemPath: String, displayPath: String) {
-        let descriptor = FileName.withFileSystemPath(fileSystemPath) { open($0, O_RDONLY | O_CLOEXEC) }
+        // Non-blocking, so that a FIFO or a device given as a file cannot hang the walk before fstat rejects it.
+        let descriptor = FileName.withFileSystemPath(fileSystemPath) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
         guard descriptor >= 0 else {
-            handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: displayPath, message: "cannot open: \(String(cString: strerror(errno)))"))
+            handler.skip(unreachable(displayPath, what: "cannot open"))
             return
         }
         defer { close(descriptor) }
@@ -139,8 +184,15 @@ final class Worker<Handler: WalkHandler> {
             handler.skip(tooLarge(displayPath, size: Int(info.st_size)))
             return
         }
+        // The first bytes decide whether the file is binary before the rest is read: a large file of zeros
+        // costs one small read.
         var length = 0
+        var probed = false
         while true {
+            if !probed && (length >= Self.binaryProbeLength) {
+                probed = true
+                if isBinary(UnsafeRawBufferPointer(rebasing: buffer[0..<length]), displayPath: displayPath) { return }
+            }
             if length == buffer.count {
                 if length > limit {
                     handler.skip(tooLarge(displayPath, size: length))
@@ -148,9 +200,10 @@ final class Worker<Handler: WalkHandler> {
                 }
                 grow(to: min(buffer.count * 2, limit + 1))
             }
-            let count = Glibc.read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            let wanted = probed ? buffer.count - length : min(buffer.count, Self.binaryProbeLength) - length
+            let count = Glibc.read(descriptor, buffer.baseAddress! + length, wanted)
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 handler.skip(Diagnostic(kind: .unreadable, level: .warning, path: displayPath, message: "cannot read: \(String(cString: strerror(errno)))"))
                 return
             }
@@ -163,19 +216,21 @@ final class Worker<Handler: WalkHandler> {
         }
         let content = UnsafeRawBufferPointer(rebasing: buffer[0..<length])
         if let transcoded = TextEncoding.utf8FromUTF16(content) {
-            transcoded.withUnsafeBytes { scanUnlessBinary($0, displayPath: displayPath) }
-        } else {
-            scanUnlessBinary(content, displayPath: displayPath)
+            transcoded.withUnsafeBytes { text in
+                if !isBinary(text, displayPath: displayPath) { handler.scan(path: displayPath, bytes: text) }
+            }
+        } else if probed || !isBinary(content, displayPath: displayPath) {
+            handler.scan(path: displayPath, bytes: content)
         }
     }
 
-    private func scanUnlessBinary(_ content: UnsafeRawBufferPointer, displayPath: String) {
-        let probe = min(content.count, Self.binaryProbeLength)
-        if probe > 0 && memchr(content.baseAddress!, 0, probe) != nil {
-            handler.skip(Diagnostic(kind: .binary, level: .note, path: displayPath, message: "binary file (NUL byte in the first 8 KiB)"))
-            return
-        }
-        handler.scan(path: displayPath, bytes: content)
+    /// Whether the file starting with `head` is binary (a NUL byte in its first 8 KiB, unless it is UTF-16 with a
+    /// byte-order mark); a binary file is reported as skipped.
+    private func isBinary(_ head: UnsafeRawBufferPointer, displayPath: String) -> Bool {
+        let probe = min(head.count, Self.binaryProbeLength)
+        guard probe > 0, !TextEncoding.hasUTF16ByteOrderMark(head), memchr(head.baseAddress!, 0, probe) != nil else { return false }
+        handler.skip(Diagnostic(kind: .binary, level: .note, path: displayPath, message: "binary file (NUL byte in the first 8 KiB)"))
+        return true
     }
 
     private func tooLarge(_ path: String, size: Int) -> Diagnostic {
@@ -195,21 +250,6 @@ final class Worker<Handler: WalkHandler> {
             pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { start in
                 FileName.decode(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
             }
-        }
-    }
-
-    /// An ignore file's text, or nil when there is none (or it cannot be read).
-    private static func readText(_ path: String) -> String? {
-        let descriptor = FileName.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return count == 0 ? String(decoding: bytes, as: UTF8.self) : nil }
-            bytes += chunk[..<count]
         }
     }
 

@@ -27,8 +27,21 @@ import Testing
     @Test func theDeepestFileWithAnOpinionDecides() {
         let root = IgnoreStack(file: IgnoreFile(text: "*.env\n", base: .inside("")), parent: nil)
         let nested = IgnoreStack(file: IgnoreFile(text: "!prod.env\n", base: .inside("deploy")), parent: root)
-        #expect(nested.isIgnored("deploy/dev.env", isDirectory: false))
-        #expect(!nested.isIgnored("deploy/prod.env", isDirectory: false))
-        #expect(root.isIgnored("deploy/prod.env", isDirectory: false))
+        let byGit = IgnoreExclusion(source: ".gitignore", hidesTracked: false)
+        #expect(nested.exclusion(of: "deploy/dev.env", isDirectory: false) == byGit)
+        #expect(nested.exclusion(of: "deploy/prod.env", isDirectory: false) == nil)
+        #expect(root.exclusion(of: "deploy/prod.env", isDirectory: false) == byGit)
+    }
+
+    @Test func scanignoreFilesAreAChainOfTheirOwnThatHidesTrackedFilesToo() {
+        let git = IgnoreStack(file: IgnoreFile(text: "*.env\n", base: .inside("")), parent: nil)
+        let scan = IgnoreStack(file: IgnoreFile(text: "fixtures/\n!keep.env\n", base: .inside(""), source: ".scanignore"), parent: git)
+        let deeperGit = IgnoreStack(file: IgnoreFile(text: "!*.env\n", base: .inside("fixtures")), parent: scan)
+        let byScan = IgnoreExclusion(source: ".scanignore", hidesTracked: true)
+        // A deeper .gitignore that re-includes does not undo what a .scanignore above leaves out.
+        #expect(deeperGit.exclusion(of: "fixtures", isDirectory: true) == byScan)
+        // A .scanignore that re-includes keeps the path whatever git's files say.
+        #expect(deeperGit.exclusion(of: "keep.env", isDirectory: false) == nil)
+        #expect(deeperGit.exclusion(of: "other.env", isDirectory: false) == IgnoreExclusion(source: ".gitignore", hidesTracked: false))
     }
 }

@@ -80,10 +80,11 @@ final class RecordingHandler: WalkHandler {
         #expect(Set(plain.files.keys) == ["real/file.py"])
         #expect(plain.skipped.filter { $0.kind == .symlink }.count == 2)
 
+        // A link to a directory that the walk reaches at its own path is not followed: each is walked once.
         let followed = walk(root, WalkOptions(jobs: 2, followSymlinks: true))
-        #expect(followed.files.keys.contains("link/file.py"))
-        #expect(followed.files.keys.contains("real/file.py"))
+        #expect(Set(followed.files.keys) == ["real/file.py"])
         #expect(followed.skipped.contains { $0.kind == .symlinkLoop })
+        #expect(followed.skipped.contains { $0.kind == .symlink && $0.path == "link" && $0.message.contains("walked already") })
     }
 
     @Test(.enabled(if: getuid() != 0, "root can read a file without permissions"))
