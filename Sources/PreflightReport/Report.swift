@@ -246,6 +246,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var threshold: Int
         public var criticalFindings: Int
         public var categories: [String: Category]
+        /// Why the verdict is not GO (`NO-GO`, or `INCOMPLETE` when the scan could not look at everything).
+        public var reasons: [String]?
+        /// Findings the baseline hides from the list of new ones that still count towards the score: those
+        /// without a decision that makes them safe (accepted risk or false positive, with a reason).
+        public var baselineFindingsCounted: Int?
 
         public init(overall: Int, grade: String, verdict: String, threshold: Int, criticalFindings: Int, categories: [String: Category]) {
             self.overall = overall

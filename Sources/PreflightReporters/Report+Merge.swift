@@ -54,13 +54,17 @@ extension Report {
         for rule in reports.flatMap({ $0.rules ?? [] }) where rules[rule.id] == nil { rules[rule.id] = rule }
         merged.rules = rules.isEmpty ? nil : rules.values.sorted { $0.id < $1.id }
         if let score = first.score {
-            merged.score = Score(Self.score(findings, packs: Set(rules.values.map(\.pack)).union(score.categories.keys), like: score))
+            let known = suppressed.filter(\.countsTowardsScore)
+            merged.score = Score(Self.score(findings + known, packs: Set(rules.values.map(\.pack)).union(score.categories.keys), like: score,
+                                            summary: summary))
+            merged.score?.baselineFindingsCounted = known.isEmpty ? nil : known.count
         }
         return merged
     }
 
-    /// The score of `findings` with the weights and threshold of `shardScore` (a pack it does not list weighed 0).
-    private static func score(_ findings: [Finding], packs: Set<String>, like shardScore: Score) -> ReadinessScore {
+    /// The score of `findings` with the weights and threshold of `shardScore` (a pack it does not list weighed 0), on
+    /// the evidence `summary` gives.
+    private static func score(_ findings: [Finding], packs: Set<String>, like shardScore: Score, summary: Summary) -> ReadinessScore {
         var model = ScoringModel()
         for pack in packs { model.weights[pack] = shardScore.categories[pack]?.weight ?? 0 }
         model.threshold = shardScore.threshold
@@ -69,12 +73,21 @@ extension Report {
                   let context = FindingContext(rawValue: finding.context) else { return nil }
             return ReadinessScore.Item(ruleId: finding.ruleId, pack: finding.pack, severity: severity, confidence: confidence, context: context)
         }
-        return ReadinessScore(items: items, packs: Array(packs), model: model)
+        return ReadinessScore(items: items, packs: Array(packs), model: model, complete: summary.complete, filesScanned: summary.filesScanned)
     }
 
     /// Path, line, column, rule id, fingerprint: the order of every report.
     private static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
         return (lhs.line, lhs.column, lhs.ruleId, lhs.fingerprint) < (rhs.line, rhs.column, rhs.ruleId, rhs.fingerprint)
+    }
+}
+
+extension Report.Finding {
+    /// Whether this suppressed finding still counts towards the score (a baseline entry without a decision that
+    /// makes it safe).
+    var countsTowardsScore: Bool {
+        guard let suppression, let kind = Suppression.Kind(rawValue: suppression.kind) else { return false }
+        return ReadinessScore.counts(hiddenBy: Suppression(kind: kind, reason: suppression.reason, status: suppression.status, expires: suppression.expires))
     }
 }

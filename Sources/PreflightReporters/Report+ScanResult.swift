@@ -35,7 +35,11 @@ extension Report {
             suppressed = result.suppressed.map(Finding.init)
             self.summary.suppressed = result.suppressed.count
         }
-        score = Score(ReadinessScore(findings: result.findings, packs: packs, model: scoring))
+        // A baseline decides which findings are new; it does not make the known ones safe.
+        let known = result.suppressed.filter { $0.suppression.map(ReadinessScore.counts(hiddenBy:)) ?? false }
+        score = Score(ReadinessScore(findings: result.findings + known, packs: packs, model: scoring, complete: result.isComplete,
+                                     filesScanned: result.filesScanned))
+        score?.baselineFindingsCounted = known.isEmpty ? nil : known.count
         self.rules = rules.sorted { $0.id < $1.id }.map(RuleInfo.init)
     }
 }
@@ -109,5 +113,6 @@ extension Report.Score {
                 ))
             })
         )
+        reasons = score.reasons.isEmpty ? nil : score.reasons
     }
 }

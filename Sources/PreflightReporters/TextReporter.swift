@@ -91,7 +91,10 @@ public struct TextReporter: Reporter {
         }
         let verdict = score.verdict == "GO" ? paint(score.verdict, .green, .bold) : paint(score.verdict, .red, .bold)
         var line = "Readiness \(score.overall)/100 (\(score.grade)) \(verdict), threshold \(score.threshold)"
-        if score.criticalFindings > 0 { line += ", capped by \(score.criticalFindings) critical production finding\(score.criticalFindings == 1 ? "" : "s")" }
+        if let reasons = score.reasons, !reasons.isEmpty { line += ": " + reasons.joined(separator: "; ") }
+        if let known = score.baselineFindingsCounted {
+            line += "\n  The score counts \(Self.count(known, "known finding")) from the baseline that no decision makes safe."
+        }
         return out + line + "\n"
     }
 

@@ -35,6 +35,8 @@ enum CLI {
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // A crash ends the run at once instead of waiting for a symbolicated backtrace.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = environment
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("scan-stderr-\(UUID().uuidString)")
         try Data().write(to: errorFile)

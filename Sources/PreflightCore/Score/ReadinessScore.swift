@@ -24,6 +24,8 @@ public struct ReadinessScore: Sendable, Equatable {
     public enum Verdict: String, Sendable {
         case go = "GO"
         case noGo = "NO-GO"
+        /// The scan could not look at everything: no verdict can be given on what it saw.
+        case incomplete = "INCOMPLETE"
     }
 
     public let overall: Int
@@ -34,6 +36,8 @@ public struct ReadinessScore: Sendable, Equatable {
     public let categories: [Category]
     /// Production findings of critical severity: each caps the overall score and fails the gate.
     public let criticalFindings: Int
+    /// Why the verdict is not GO, one sentence each; empty for GO.
+    public let reasons: [String]
 
     /// What the score reads of a finding.
     public struct Item: Sendable {
@@ -53,14 +57,15 @@ public struct ReadinessScore: Sendable, Equatable {
     }
 
     /// Scores `findings` for the packs that ran (a pack with no finding scores 100). Packs of weight 0 are not scored.
-    public init(findings: [Finding], packs: [String], model: ScoringModel = ScoringModel()) {
+    /// A verdict needs evidence: an incomplete scan is INCOMPLETE, and a scan of no file (`filesScanned` 0) NO-GO.
+    public init(findings: [Finding], packs: [String], model: ScoringModel = ScoringModel(), complete: Bool = true, filesScanned: Int? = nil) {
         self.init(items: findings.map {
             Item(ruleId: $0.ruleId, pack: $0.pack, severity: $0.severity, confidence: $0.confidence, context: $0.context)
-        }, packs: packs, model: model)
+        }, packs: packs, model: model, complete: complete, filesScanned: filesScanned)
     }
 
     /// Scores findings given by what the score reads of them (a merged report has no `Finding` values).
-    public init(items findings: [Item], packs: [String], model: ScoringModel = ScoringModel()) {
+    public init(items findings: [Item], packs: [String], model: ScoringModel = ScoringModel(), complete: Bool = true, filesScanned: Int? = nil) {
         var byPack: [String: [Item]] = [:]
         for finding in findings { byPack[finding.pack, default: []].append(finding) }
         let allPacks = Set(packs).union(byPack.keys).filter { model.weight(of: $0) > 0 }.sorted()
@@ -85,7 +90,25 @@ public struct ReadinessScore: Sendable, Equatable {
         self.overall = max(0, min(100, overall))
         grade = Self.grade(for: self.overall)
         threshold = model.threshold
-        verdict = self.overall >= model.threshold && criticalFindings == 0 ? .go : .noGo
+        var reasons: [String] = []
+        if !complete { reasons.append("the scan is incomplete (see the diagnostics): findings may be missing") }
+        if filesScanned == 0 { reasons.append("no file was scanned") }
+        if criticalFindings > 0 {
+            reasons.append("\(criticalFindings) critical finding\(criticalFindings == 1 ? "" : "s") in production code")
+        }
+        if self.overall < model.threshold { reasons.append("the score \(self.overall) is below the threshold \(model.threshold)") }
+        self.reasons = reasons
+        verdict = !complete ? .incomplete : reasons.isEmpty ? .go : .noGo
+    }
+
+    /// Whether a finding hidden by `suppression` still counts towards the score: a baseline entry hides a finding
+    /// from the list of new ones, but only a decision with a reason (an accepted risk, a false positive) makes it
+    /// safe. Untriaged and to-do entries count; an expired entry hides nothing in the first place.
+    public static func counts(hiddenBy suppression: Suppression) -> Bool {
+        guard suppression.kind == .baseline else { return false }
+        let decided = suppression.status == Baseline.Status.acceptedRisk.rawValue || suppression.status == Baseline.Status.falsePositive.rawValue
+        let reason = suppression.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return !(decided && !reason.isEmpty)
     }
 
     static func grade(for score: Int) -> String {
