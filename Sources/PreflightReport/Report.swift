@@ -28,6 +28,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var packsSelected: [String]?
     /// The trend since an earlier report (`--compare OLD.json`).
     public var comparison: Comparison?
+    /// The part of a sharded scan this report covers (`--shard I/N`); absent for a whole scan.
+    public var shard: Shard?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
@@ -50,6 +52,21 @@ public struct Report: Codable, Sendable, Equatable {
             self.name = name
             self.version = version
             self.informationUri = informationUri
+        }
+    }
+
+    /// One part of a sharded scan: its 1-based index, the number of parts, and the identity of the run they belong
+    /// to (a digest of the commit, the rules, the configuration and the options), so that `scan merge` can tell a
+    /// missing, repeated or foreign part.
+    public struct Shard: Codable, Sendable, Equatable {
+        public var index: Int
+        public var count: Int
+        public var run: String
+
+        public init(index: Int, count: Int, run: String) {
+            self.index = index
+            self.count = count
+            self.run = run
         }
     }
 

@@ -10,10 +10,11 @@ public struct ReportMergeError: Error, CustomStringConvertible {
 extension Report {
     /// One report from the JSON reports of the shards of one scan (`--shard I/N`): findings, suppressed findings,
     /// diagnostics and endpoints joined and sorted, counts summed, and one score computed again over all findings
-    /// with the weights and threshold the shards used. Reports of different rule selections, or that share a
-    /// finding (the same shard twice), are refused.
-    public static func merging(_ reports: [Report]) throws(ReportMergeError) -> Report {
+    /// with the weights and threshold the shards used. Reports that are not every part of one run (`names` says
+    /// which file each is), of different rule selections, or that share a finding, are refused.
+    public static func merging(_ reports: [Report], names: [String]? = nil) throws(ReportMergeError) -> Report {
         guard let first = reports.first else { throw ReportMergeError(message: "no report to merge") }
+        try checkShards(reports, names: names ?? reports.indices.map { "report \($0 + 1)" })
         for report in reports.dropFirst() where report.packsSelected != first.packsSelected || report.summary.rulesRun != first.summary.rulesRun {
             throw ReportMergeError(message: "the reports come from different rule selections (\(first.packsSelected?.joined(separator: ",") ?? "every pack"), \(first.summary.rulesRun) rules vs \(report.packsSelected?.joined(separator: ",") ?? "every pack"), \(report.summary.rulesRun) rules)")
         }
@@ -39,6 +40,8 @@ extension Report {
             rulesRun: first.summary.rulesRun
         )
         summary.suppressed = suppressed.isEmpty ? nil : suppressed.count
+        // Every shard walks the whole tree: each counts the same exclusions.
+        summary.excludedBySource = first.summary.excludedBySource
         let endpoints = reports.flatMap { $0.inventory?.endpoints.items ?? [] }.sorted { ($0.file, $0.line, $0.method, $0.path) < ($1.file, $1.line, $1.method, $1.path) }
         var merged = Report(
             tool: first.tool, root: first.root, summary: summary,
@@ -60,6 +63,31 @@ extension Report {
             merged.score?.baselineFindingsCounted = known.isEmpty ? nil : known.count
         }
         return merged
+    }
+
+    /// Refuses reports that are not the N distinct parts of one sharded run: a report without shard information, a
+    /// part of another run or of another split, a part given twice, or a missing part.
+    private static func checkShards(_ reports: [Report], names: [String]) throws(ReportMergeError) {
+        var parts: [Int: String] = [:]
+        guard let first = reports.first?.shard else {
+            throw ReportMergeError(message: "\(names[0]) is not the report of a shard: write each part with `scan --shard I/N --format json`")
+        }
+        for (report, name) in zip(reports, names) {
+            guard let shard = report.shard else {
+                throw ReportMergeError(message: "\(name) is not the report of a shard: write each part with `scan --shard I/N --format json`")
+            }
+            guard shard.run == first.run, shard.count == first.count else {
+                throw ReportMergeError(message: "\(name) belongs to another scan (shard \(shard.index)/\(shard.count) of run \(shard.run), not of run \(first.run) in \(first.count) parts): merge the parts of one run, with the same commit, rules, configuration and options")
+            }
+            if let earlier = parts[shard.index] {
+                throw ReportMergeError(message: "shard \(shard.index)/\(shard.count) is given twice (\(earlier) and \(name))")
+            }
+            parts[shard.index] = name
+        }
+        let missing = (1...first.count).filter { parts[$0] == nil }
+        guard missing.isEmpty else {
+            throw ReportMergeError(message: "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.count)" }.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing: a merged report must cover every part of the tree")
+        }
     }
 
     /// The score of `findings` with the weights and threshold of `shardScore` (a pack it does not list weighed 0), on

@@ -37,7 +37,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let merged: Report
         do {
-            merged = try Report.merging(try inputs.map(ReportFile.load))
+            merged = try Report.merging(try inputs.map(ReportFile.load), names: inputs)
         } catch let error as ReportMergeError {
             Console.error("error: \(error.message)")
             throw ExitStatus.usageError.exitCode

@@ -172,7 +172,25 @@ struct ScanInvocation: ParsableArguments {
         report.commit = GitHead.commit(of: plan.root)
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
+        if let shard = shard?.shard {
+            report.shard = Report.Shard(index: shard.index, count: shard.count, run: runIdentity(of: report, settings: settings, shards: shard.count))
+        }
         return Run(report: report, result: result, selection: selection, plan: plan, settings: settings)
+    }
+
+    /// What the parts of one sharded scan share, as a short digest: the commit, the tool and its rules, the
+    /// configuration file's bytes and the options that shape the findings. `scan merge` refuses parts that differ.
+    private func runIdentity(of report: Report, settings: ScanConfig?, shards: Int) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let rules = (try? encoder.encode(report.rules ?? [])) ?? Data()
+        let configuration = settings.flatMap { try? RegularFile.read($0.file).get() } ?? []
+        let options = [
+            report.commit ?? "", report.tool.version, report.packsSelected?.joined(separator: ",") ?? "", String(shards),
+            String(maxFileSize.bytes), String(followSymlinks), String(noIgnore), exclude.joined(separator: "\n"), since ?? "",
+            String(changedLinesOnly), String(noConfig), baseline ?? "",
+        ].joined(separator: "\u{0}")
+        return String(SHA256.hex(Array(rules) + [0] + configuration + [0] + Array(options.utf8)).prefix(16))
     }
 
     /// The patterns among `patterns` that are globs, as exclusions from `source`.

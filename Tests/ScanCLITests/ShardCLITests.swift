@@ -41,14 +41,33 @@ import Testing
         #expect(counts.reduce(0, +) == expected["summary"]?["filesScanned"]?.number)
     }
 
-    @Test func mergeRefusesTheSameShardTwiceAndBadArguments() throws {
+    @Test func mergeRefusesAMissingRepeatedOrForeignShardAndBadArguments() throws {
         let root = CLI.packageRoot.appendingPathComponent("Fixtures/repos/express-app").path
+        let other = CLI.packageRoot.appendingPathComponent("Fixtures/repos/fastapi-app").path
         let work = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let path = work.appendingPathComponent("a.json").path
-        _ = try CLI.run([root, "--format", "json", "-o", path])
-        let twice = try CLI.run(["merge", path, path])
-        #expect(twice.status == 2 && twice.stderr.contains("given twice"))
+        func write(_ name: String, _ arguments: [String]) throws -> String {
+            let path = work.appendingPathComponent(name).path
+            _ = try CLI.run(arguments + ["--format", "json", "-o", path])
+            return path
+        }
+        let first = try write("s1.json", [root, "--shard", "1/2"])
+        let second = try write("s2.json", [root, "--shard", "2/2"])
+        let foreign = try write("f2.json", [other, "--shard", "2/2", "--exclude", "tests/"])
+        let whole = try write("whole.json", [root])
+        let cases: [(inputs: [String], message: String)] = [
+            ([first], "shard 2/2 is missing"),
+            ([first, first], "shard 1/2 is given twice"),
+            ([first, foreign], "belongs to another scan"),
+            ([first, whole], "is not the report of a shard"),
+        ]
+        for item in cases {
+            let outcome = try CLI.run(["merge"] + item.inputs)
+            #expect(outcome.status == 2, "\(item.message): exit \(outcome.status)")
+            #expect(outcome.stderr.contains(item.message), "\(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty)
+        }
+        #expect(try CLI.run(["merge", first, second]).status <= 1)
         #expect(try CLI.run([root, "--shard", "4/3"]).status == 2)
         #expect(try CLI.run([root, "--shard", "1-3"]).status == 2)
     }

@@ -13,7 +13,7 @@ public enum SHA256 {
     ]
 
     /// The digest of `message` as lower-case hex.
-    static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
+    public static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
