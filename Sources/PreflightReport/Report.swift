@@ -30,6 +30,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var comparison: Comparison?
     /// The part of a sharded scan this report covers (`--shard I/N`); absent for a whole scan.
     public var shard: Shard?
+    /// The repository configuration that applied and what it changed, and built-in rules that rule files
+    /// replaced; absent when neither.
+    public var configuration: Configuration?
 
     public init(tool: Tool, root: String, summary: Summary, diagnostics: [Diagnostic], findings: [Finding], inventory: Inventory? = nil) {
         version = Self.contractVersion
@@ -67,6 +70,33 @@ public struct Report: Codable, Sendable, Equatable {
             self.index = index
             self.count = count
             self.run = run
+        }
+    }
+
+    /// What a `.scan.yml` (or `--config` file) changed, each field absent when the file does not set it, and the
+    /// built-in rules replaced by rule files of the same id, from the configuration's rule directories or `--rules`.
+    public struct Configuration: Codable, Sendable, Equatable {
+        /// The configuration file, relative to the scan root; absent when only `--rules` replaced rules.
+        public var file: String?
+        public var onlyPacks: [String]?
+        public var disabledPacks: [String]?
+        public var disabledRules: [String]?
+        /// Severity overrides by rule id.
+        public var severities: [String: String]?
+        public var excludes: [String]?
+        public var ruleDirectories: [String]?
+        /// Built-in rule ids replaced, with the rule file that replaced each.
+        public var replacedRules: [String: String]?
+        public var weights: [String: Double]?
+        public var threshold: Int?
+        public var failOn: String?
+        public var baseline: String?
+        public var publicRoutes: [String]?
+        /// Path patterns by the context they put files in.
+        public var contexts: [String: [String]]?
+
+        public init(file: String?) {
+            self.file = file
         }
     }
 

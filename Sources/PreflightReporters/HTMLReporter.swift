@@ -72,6 +72,7 @@ public struct HTMLReporter: Reporter {
         if let packs = report.packsSelected { facts.append("packs: " + HTMLText.escape(packs.joined(separator: ", "))) }
         var out = "<header>\n<h1>Readiness report: <code>\(HTMLText.escape(report.root))</code></h1>\n"
         out += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
+        if let configuration = report.configuration { out += "<p class=\"facts\" id=\"configuration\">\(HTMLText.escape(configuration.sentence))</p>\n" }
         if !report.summary.complete {
             out += "<p class=\"warning\" role=\"alert\">Incomplete scan: findings may be missing. See <a href=\"#diagnostics\">diagnostics</a>.</p>\n"
         }

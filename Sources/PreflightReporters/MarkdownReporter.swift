@@ -24,6 +24,7 @@ public struct MarkdownReporter: Reporter {
         facts.append("\(report.summary.rulesRun) rules")
         if !report.summary.complete { facts.append("**incomplete scan: see diagnostics**") }
         out += facts.joined(separator: " · ") + "\n\n"
+        if let configuration = report.configuration { out += "**\(escape(configuration.sentence))**\n\n" }
         if let score = report.score { out += scoreCard(score, tool: report.tool) }
         out += overview(report)
         out += fixFirst(report)

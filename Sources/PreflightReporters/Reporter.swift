@@ -22,20 +22,26 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 extension String {
-    /// The text with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that a file name cannot
-    /// break a line of a report or send a terminal escape sequence.
-    var escapingControlCharacters: String {
-        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+    /// The text with control characters (C0, DEL, C1) and bidirectional formatting characters written as visible
+    /// escapes (`\n`, `\t`, `\u{1B}`, `\u{202E}`), so that text from a scanned file cannot break a line of a
+    /// report, send a terminal escape sequence (clear the screen, set the title, write the clipboard, make a link)
+    /// or reorder what a reader sees.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: Self.mustEscape) else { return self }
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            case _ where Self.mustEscape(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    private static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.properties.isBidiControl
     }
 }

@@ -1,3 +1,5 @@
+import PreflightReport
+
 /// The part of the SARIF 2.1.0 object model that the SARIF reporter writes, as Codable types named after the
 /// specification's objects. Optional properties left nil are not written.
 struct SARIFLog: Encodable {
@@ -140,14 +142,17 @@ struct SARIFLog: Encodable {
     }
 
     struct RunProperties: Encodable {
-        var readiness: Readiness
+        var readiness: Readiness?
+        /// The repository configuration that applied, and the built-in rules replaced.
+        var configuration: Report.Configuration?
     }
 
-    /// The readiness score, so that a SARIF consumer sees the gate's verdict too.
+    /// The readiness score, so that a SARIF consumer sees the gate's verdict too, and why it is not GO.
     struct Readiness: Encodable {
         var overall: Int
         var grade: String
         var verdict: String
         var threshold: Int
+        var reasons: [String]?
     }
 }

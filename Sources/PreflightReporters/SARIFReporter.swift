@@ -66,7 +66,10 @@ public struct SARIFReporter: Reporter {
             originalUriBaseIds: ["%SRCROOT%": root(report)],
             invocations: [.init(executionSuccessful: report.summary.complete, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
             results: findings.map { result($0, ruleIndex: ruleIndex[$0.ruleId]!) },
-            properties: report.score.map { .init(readiness: .init(overall: $0.overall, grade: $0.grade, verdict: $0.verdict, threshold: $0.threshold)) }
+            properties: report.score == nil && report.configuration == nil ? nil : .init(
+                readiness: report.score.map { .init(overall: $0.overall, grade: $0.grade, verdict: $0.verdict, threshold: $0.threshold, reasons: $0.reasons) },
+                configuration: report.configuration
+            )
         )
         return SARIFLog(runs: [run])
     }

@@ -42,6 +42,7 @@ public struct TextReporter: Reporter {
         if let endpoints = report.inventory?.endpoints { out += Self.inventoryLine(endpoints) + "\n" }
         if let score = report.score { out += scoreLines(score) }
         if let comparison = report.comparison { out += render(comparison) }
+        if let configuration = report.configuration { out += configuration.sentence + "\n" }
         out += summaryLine(report) + "\n"
         return out
     }

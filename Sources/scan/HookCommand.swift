@@ -28,6 +28,8 @@ struct HookCommand: ParsableCommand {
         var force = false
 
         func run() throws {
+            // A pack that does not exist would fail every later commit, even a clean one.
+            try TargetSelection.checkPacks(packs.split(separator: ",").map(String.init), in: HookCommand.rulesAvailable())
             let file = try HookCommand.hookFile()
             if let existing = try? String(contentsOfFile: file, encoding: .utf8), !existing.contains(HookCommand.marker), !force {
                 Console.error("error: \(file) exists and was not written by scan; keep it and call `scan --staged check:\(packs)` from it, or pass --force to replace it")
@@ -81,6 +83,20 @@ struct HookCommand: ParsableCommand {
         } catch {
             Console.error("error: \(error.message)")
             throw ExitStatus.usageError.exitCode
+        }
+    }
+
+    /// The rules a commit will be checked with: the built-in ones and those of the rule directories of the
+    /// configuration around the current directory.
+    static func rulesAvailable() throws -> RuleSet {
+        let directory = FileManager.default.currentDirectoryPath
+        let settings = ScanConfig.find(from: directory).flatMap { ScanConfig.read(path: $0).config }
+        let directories = settings?.ruleDirectories(inside: [directory, settings?.directory ?? directory]).paths ?? []
+        let options = try RuleOptions.parse([])
+        do {
+            return try options.loadRules(configured: directories)
+        } catch {
+            throw RuleOptions.fail(error, what: "rule")
         }
     }
 

@@ -8,9 +8,17 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A directory of rule files (.yml) to add; a rule with a built-in id replaces it. Repeatable.", valueName: "dir"))
     var directories: [String] = []
 
-    /// Loads the rules (with the rule directories of the configuration after those of the command line), or
-    /// prints every rule error (file:line:column) and exits with code 2.
-    func load(configured: [String] = []) throws -> RuleSet {
+    /// Loads the rules, or prints every rule error (file:line:column) and exits with code 2.
+    func load() throws -> RuleSet {
+        do {
+            return try loadRules()
+        } catch {
+            throw RuleOptions.fail(error, what: "rule")
+        }
+    }
+
+    /// Loads the built-in rules and those of the rule directories (the command line's, then `configured`).
+    func loadRules(configured: [String] = []) throws(RuleLoadFailure) -> RuleSet {
         var sources = BuiltinRules.files.map { RuleSource(name: $0.path, text: $0.text, isBuiltin: true) }
         var unreadable: [RuleError] = []
         for directory in directories + configured {
@@ -18,14 +26,10 @@ struct RuleOptions: ParsableArguments {
             sources += files.sources
             unreadable += files.errors
         }
-        do {
-            return try RuleSet.load(sources, unreadable: unreadable)
-        } catch {
-            throw RuleOptions.fail(error, what: "rule")
-        }
+        return try RuleSet.load(sources, unreadable: unreadable)
     }
 
-    /// Prints every error of a rule or configuration file and returns the usage-error exit.
+    /// Prints every error of the rule and configuration files and returns the usage-error exit.
     static func fail(_ failure: RuleLoadFailure, what: String) -> ExitCode {
         Console.error(failure.description)
         let count = failure.errors.count
@@ -57,12 +61,25 @@ struct TargetSelection {
 
     /// The rules of the selected packs, or exit 2 naming the packs that do not exist.
     func rules(from ruleSet: RuleSet) throws -> RuleSet {
+        try Self.checkPacks(packs, in: ruleSet)
+        return ruleSet.selecting(packs: packs)
+    }
+
+    /// Exits 2 naming the packs of `packs` that `ruleSet` does not have, with the closest name of each.
+    static func checkPacks(_ packs: [String], in ruleSet: RuleSet) throws {
         let unknown = packs.filter { !ruleSet.packs.contains($0) }
         guard unknown.isEmpty else {
-            Console.error("error: unknown pack\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); packs are: \(ruleSet.packs.joined(separator: ", "))")
+            let named = unknown.map { "'\($0.escapingControlCharacters)'\(Suggestion.hint(Suggestion.closest(to: $0, among: ruleSet.packs)))" }
+            Console.error("error: unknown pack\(unknown.count == 1 ? "" : "s") \(named.joined(separator: ", ")); packs are: \(ruleSet.packs.joined(separator: ", "))")
             throw ExitStatus.usageError.exitCode
         }
-        return ruleSet.selecting(packs: packs)
+    }
+
+    /// What a path that does not exist may have been meant as: a command (`scan rule`), `validate:production` or a
+    /// pack (`chek:dev-keys`).
+    static func meaning(of missing: String, packs: [String]) -> String? {
+        let candidates = ScanTool.commandNames + [validate] + packs.map { prefix + $0 }
+        return Suggestion.closest(to: missing, among: candidates)
     }
 }
 

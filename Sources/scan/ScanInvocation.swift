@@ -99,15 +99,17 @@ struct ScanInvocation: ParsableArguments {
         defer {
             if let directory = (try? stagedIndex?.value())?.directory { try? FileManager.default.removeItem(atPath: directory) }
         }
-        let settings = try loadSettings(staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths))
-        let loaded = try ruleOptions.load(configured: settings.map { config in config.ruleDirectories.map(config.resolve) } ?? [])
+        let scanDirectory = staged ? FileManager.default.currentDirectoryPath : ScanPlan.directory(of: selection.paths)
+        let (settings, loaded) = try loadSettingsAndRules(scanDirectory)
         var rules = loaded
-        if let settings {
-            do { rules = try settings.apply(to: loaded, choosingPacks: selection.packs.isEmpty) } catch { throw RuleOptions.fail(error, what: "configuration") }
-        }
+        if let settings { rules = settings.apply(to: loaded, choosingPacks: selection.packs.isEmpty) }
+        let unusedSuppressions = rules.rules.filter(\.reportsUnusedSuppressions)
         rules = try selection.rules(from: rules)
         if !reportUnusedSuppressions && !selection.validateProduction {
-            rules = rules.removing(ids: Set(rules.rules.filter(\.reportsUnusedSuppressions).map(\.id)))
+            rules = rules.removing(ids: Set(unusedSuppressions.map(\.id)))
+        } else {
+            // Asked for, they run whatever packs were chosen: they report on the directives of every pack.
+            rules = rules.adding(unusedSuppressions)
         }
         // A configured baseline that does not exist yet (before `scan baseline create`) hides nothing.
         let configuredBaseline = settings.flatMap { config in config.baseline.map(config.resolve) }
@@ -134,7 +136,7 @@ struct ScanInvocation: ParsableArguments {
             options.focus = { paths.contains($0) }
             rules = rules.removing(ids: Set(rules.rules.filter(\.isRepositoryLevel).map(\.id)))
         } else {
-            plan = try ScanPlan(paths: selection.paths)
+            plan = try ScanPlan(paths: selection.paths, packs: loaded.packs)
             // The reports and the baseline are the scan's own files, not the project's.
             options.walk.excludes += (writing + [baselinePath].compactMap { $0 }).compactMap(plan.exclusion)
                 .map { WalkExclusion(glob: $0, source: WalkExclusion.scanOutput) }
@@ -172,6 +174,10 @@ struct ScanInvocation: ParsableArguments {
         report.commit = GitHead.commit(of: plan.root)
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
+        report.configuration = Report.Configuration(
+            settings: settings, file: settings.map { Self.shown($0.file, from: scanDirectory) },
+            replaced: loaded.replacedBuiltins.mapValues { Self.shown($0, from: scanDirectory) }
+        )
         if let shard = shard?.shard {
             report.shard = Report.Shard(index: shard.index, count: shard.count, run: runIdentity(of: report, settings: settings, shards: shard.count))
         }
@@ -193,6 +199,15 @@ struct ScanInvocation: ParsableArguments {
         return String(SHA256.hex(Array(rules) + [0] + configuration + [0] + Array(options.utf8)).prefix(16))
     }
 
+    /// `path` as reports show it: relative to `directory` (with `../` when above it).
+    static func shown(_ path: String, from directory: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < min(target.count, base.count) && target[common] == base[common] { common += 1 }
+        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
+    }
+
     /// The patterns among `patterns` that are globs, as exclusions from `source`.
     private static func exclusions(_ patterns: [String], source: String) -> [WalkExclusion] {
         patterns.compactMap(Glob.init).map { WalkExclusion(glob: $0, source: source) }
@@ -209,14 +224,34 @@ struct ScanInvocation: ParsableArguments {
     }
 
     /// The configuration given with --config, or the nearest `.scan.yml` from `directory` up to the work tree's
-    /// top; errors (file:line:column) exit 2.
-    private func loadSettings(_ directory: String) throws -> ScanConfig? {
-        guard !noConfig, let path = config ?? ScanConfig.find(from: directory) else { return nil }
-        do {
-            return try ScanConfig.load(path: path)
-        } catch {
-            throw RuleOptions.fail(error, what: "configuration")
+    /// top, and the rules with those of its rule directories. Every error of the configuration and of the rule
+    /// files is printed at once (file:line:column), and exits 2.
+    private func loadSettingsAndRules(_ directory: String) throws -> (ScanConfig?, RuleSet) {
+        var errors: [RuleError] = []
+        var settings: ScanConfig?
+        var ruleDirectories: [String] = []
+        if !noConfig, let path = config ?? ScanConfig.find(from: directory) {
+            let read = ScanConfig.read(path: path)
+            settings = read.config
+            errors += read.errors
+            if let settings {
+                let allowed = settings.ruleDirectories(inside: [directory, settings.directory])
+                ruleDirectories = allowed.paths
+                errors += allowed.errors
+            }
         }
+        var rules: RuleSet?
+        do {
+            rules = try ruleOptions.loadRules(configured: ruleDirectories)
+        } catch {
+            errors += error.errors
+        }
+        if let settings, let rules { errors += settings.problems(with: rules) }
+        guard errors.isEmpty, let rules else {
+            let sorted = errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+            throw RuleOptions.fail(RuleLoadFailure(errors: sorted), what: settings == nil ? "rule" : "configuration and rule")
+        }
+        return (settings, rules)
     }
 
     /// Reads a baseline file, or prints why it cannot be used and exits 2.

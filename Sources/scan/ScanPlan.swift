@@ -16,11 +16,16 @@ struct ScanPlan {
         targets = [WalkTarget(fileSystemPath: directory, displayPath: "")]
     }
 
-    init(paths: [String]) throws {
+    /// A plan for the paths given, or exit 2 naming those that do not exist (with what each may have been meant as,
+    /// among commands, `validate:production` and the `packs`).
+    init(paths: [String], packs: [String]) throws {
         let paths = paths.isEmpty ? ["."] : paths
         let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
         guard missing.isEmpty else {
-            Console.error("error: no such file or directory: \(missing.joined(separator: ", "))")
+            let named = missing.map { path in
+                path.escapingControlCharacters + (TargetSelection.meaning(of: path, packs: packs).map { " (did you mean '\($0)'?)" } ?? "")
+            }
+            Console.error("error: no such file or directory: \(named.joined(separator: ", "))")
             throw ExitStatus.usageError.exitCode
         }
         var isDirectory: ObjCBool = false

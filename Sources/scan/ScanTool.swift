@@ -34,6 +34,11 @@ struct ScanTool: ParsableCommand {
         defaultSubcommand: CheckCommand.self
     )
 
+    /// The names of the subcommands, for suggestions.
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
+
     /// Parses and runs, mapping usage errors to exit code 2 (ArgumentParser's own default is 64).
     static func main() {
         do {

@@ -53,5 +53,7 @@ import Testing
         #expect(try unusedLines([]) == [])
         #expect(try unusedLines(["--report-unused-suppressions"]) == [4])
         #expect(try unusedLines(["validate:production"]) == [4])
+        // With the packs chosen: the switch still works, without naming the suppressions pack.
+        #expect(try unusedLines(["check:dev-keys", "--report-unused-suppressions"]) == [4])
     }
 }

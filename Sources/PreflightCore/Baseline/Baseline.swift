@@ -130,7 +130,7 @@ public struct Baseline: Codable, Sendable, Equatable {
         }
         for (number, entry) in baseline.entries.enumerated() {
             if let expires = entry.expires, !isDay(expires) {
-                throw BaselineError(path: path, message: "entry \(number + 1) (\(entry.ruleId) in \(entry.path)): 'expires' must be a day as YYYY-MM-DD, found '\(expires)'")
+                throw BaselineError(path: path, message: "entry \(number + 1) (\(entry.ruleId) in \(entry.path)): 'expires' must be a day as YYYY-MM-DD, found '\(Redaction.shown(expires))'")
             }
         }
         return Baseline(entries: baseline.entries)

@@ -2,19 +2,20 @@ import YAMLKit
 
 /// Decodes `.scan.yml` into a `ScanConfig`, collecting every error (unknown keys included) with its position.
 enum ConfigDecoder {
-    static func decode(text: String, file: String) throws(RuleLoadFailure) -> ScanConfig {
+    /// The configuration as far as it decodes, and every error in it, sorted by position.
+    static func decode(text: String, file: String) -> (config: ScanConfig, errors: [RuleError]) {
         var reader = YAMLReader(file: file)
         var config = ScanConfig(file: file)
         let documents: [YAMLNode]
         do {
             documents = try YAMLParser.parse(text)
         } catch {
-            throw RuleLoadFailure(errors: [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")])
+            return (config, [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")])
         }
-        guard let root = documents.first, !root.isNull else { return config }
+        guard let root = documents.first, !root.isNull else { return (config, []) }
         if documents.count > 1 { reader.fail(documents[1], nil, "a configuration file holds one YAML document") }
         guard let fields = reader.pairs(root, allowed: ScanConfig.keys, what: "the configuration", ruleId: nil) else {
-            throw RuleLoadFailure(errors: reader.errors)
+            return (config, reader.errors)
         }
         if let node = fields["packs"], let packs = reader.pairs(node, allowed: ["only", "disable"], what: "'packs'", ruleId: nil) {
             config.onlyPacks = located(packs["only"], key: "only", &reader)
@@ -30,7 +31,7 @@ enum ConfigDecoder {
                 reader.fail(node, nil, "'rules' must be a mapping of rule ids to {enabled, severity}, found \(node.kindName)")
             }
         }
-        config.ruleDirectories = reader.optionalStrings(fields, "rule-directories", ruleId: nil)
+        config.ruleDirectories = located(fields["rule-directories"], key: "rule-directories", &reader)
         config.excludes = reader.optionalStrings(fields, "exclude", ruleId: nil)
         if let node = fields["contexts"] {
             let names = FindingContext.allCases.map(\.rawValue)
@@ -39,7 +40,7 @@ enum ConfigDecoder {
                 for (key, value) in entries {
                     guard let name = key.scalar, let context = FindingContext(rawValue: name) else { continue }
                     for pattern in reader.strings(value, key: name, ruleId: nil) ?? [] {
-                        if Glob(pattern) == nil { reader.fail(value, nil, "'\(pattern)' is not a path pattern") }
+                        if Glob(pattern) == nil { reader.fail(value, nil, "'\(Redaction.shown(pattern))' is not a path pattern") }
                         config.contextPatterns.append((context, pattern))
                     }
                 }
@@ -52,8 +53,9 @@ enum ConfigDecoder {
                         guard let pack = key.scalar else { continue }
                         if let weight = value.scalar.flatMap(Double.init), weight >= 0, weight <= 1000 {
                             config.weights[pack] = weight
+                            config.weightPositions[pack] = ScanConfig.Located(value: pack, line: key.mark.line, column: key.mark.column)
                         } else {
-                            reader.fail(value, nil, "the weight of '\(pack)' must be a number from 0 to 1000")
+                            reader.fail(value, nil, "the weight of '\(Redaction.shown(pack))' must be a number from 0 to 1000")
                         }
                     }
                 } else {
@@ -73,8 +75,7 @@ enum ConfigDecoder {
         }
         if let node = fields["fail-on"] { config.failOn = severity(node, &reader) }
         if let node = fields["baseline"] { config.baseline = reader.string(node, key: "baseline", ruleId: nil) }
-        guard reader.errors.isEmpty else { throw RuleLoadFailure(errors: reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) }) }
-        return config
+        return (config, reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
     private static func located(_ node: YAMLNode?, key: String, _ reader: inout YAMLReader) -> [ScanConfig.Located<String>] {
@@ -89,7 +90,7 @@ enum ConfigDecoder {
 
     private static func ruleOverride(_ node: YAMLNode, id: String, _ reader: inout YAMLReader) -> ScanConfig.RuleOverride {
         var result = ScanConfig.RuleOverride()
-        guard let fields = reader.pairs(node, allowed: ["enabled", "severity"], what: "the settings of rule '\(id)'", ruleId: nil) else { return result }
+        guard let fields = reader.pairs(node, allowed: ["enabled", "severity"], what: "the settings of rule '\(Redaction.shown(id))'", ruleId: nil) else { return result }
         if let enabled = fields["enabled"] {
             switch enabled.scalar {
             case "true": result.enabled = true
@@ -103,7 +104,9 @@ enum ConfigDecoder {
 
     private static func severity(_ node: YAMLNode, _ reader: inout YAMLReader) -> Severity? {
         guard let text = node.scalar, let severity = Severity(rawValue: text) else {
-            reader.fail(node, nil, "a severity is one of \(Severity.allCases.map(\.rawValue).joined(separator: ", ")), found \(node.scalar.map { "'\($0)'" } ?? node.kindName)")
+            let names = Severity.allCases.map(\.rawValue)
+            let hint = Suggestion.hint(node.scalar.flatMap { Suggestion.closest(to: $0, among: names) })
+            reader.fail(node, nil, "a severity is one of \(names.joined(separator: ", ")), found \(node.scalar.map { "'\(Redaction.shown($0))'" } ?? node.kindName)\(hint)")
             return nil
         }
         return severity

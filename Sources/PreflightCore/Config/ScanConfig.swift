@@ -30,13 +30,15 @@ public struct ScanConfig: Sendable {
     /// `rules.<id>`: overrides by rule id (or alias).
     public var rules: [Located<String>: RuleOverride] = [:]
     /// `rule-directories`: more rule files, relative to the configuration file's directory.
-    public var ruleDirectories: [String] = []
+    public var ruleDirectories: [Located<String>] = []
     /// `exclude`: gitignore-style patterns relative to the scan root.
     public var excludes: [String] = []
     /// `contexts.<context>`: path patterns that put files in that context, before the built-in classification.
     public var contextPatterns: [(context: FindingContext, pattern: String)] = []
     /// `score.weights` and `score.threshold`.
     public var weights: [String: Double] = [:]
+    /// Where each pack of `weights` is named, for errors.
+    var weightPositions: [String: Located<String>] = [:]
     public var threshold: Int?
     /// `auth.public-routes`: HTTP paths (globs, `*` within a segment, `**` across) that need no authentication.
     public var publicRoutes: [String] = []
@@ -64,12 +66,24 @@ public struct ScanConfig: Sendable {
         }
     }
 
+    /// Reads the file at `path`: the configuration as far as it decodes (nil when it cannot be read), and every
+    /// error with its file, line and column. Only a regular file of at most 1 MiB is read, never through a
+    /// symbolic link: the file belongs to the repository being scanned.
+    public static func read(path: String) -> (config: ScanConfig?, errors: [RuleError]) {
+        switch RegularFile.text(path) {
+        case .success(let text):
+            let (config, errors) = ConfigDecoder.decode(text: text, file: path)
+            return (config, errors)
+        case .failure(let failure):
+            return (nil, [RuleError(file: path, line: 1, column: 1, ruleId: nil, message: "cannot read the configuration file: \(failure)")])
+        }
+    }
+
     /// Reads and checks the file at `path`; every error has the file, line and column.
     public static func load(path: String) throws(RuleLoadFailure) -> ScanConfig {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuleLoadFailure(errors: [RuleError(file: path, line: 1, column: 1, ruleId: nil, message: "cannot read the configuration file")])
-        }
-        return try ConfigDecoder.decode(text: String(decoding: data, as: UTF8.self), file: path)
+        let (config, errors) = read(path: path)
+        guard let config, errors.isEmpty else { throw RuleLoadFailure(errors: errors) }
+        return config
     }
 
     /// The directory holding the file, which relative directories in it are resolved against.
@@ -80,27 +94,54 @@ public struct ScanConfig: Sendable {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
-    /// Applies the pack and rule settings to `rules` (the pack settings only when `choosingPacks`: packs chosen on
-    /// the command line win); a pack or rule the rules do not know is an error at its line.
-    public func apply(to ruleSet: RuleSet, choosingPacks: Bool = true) throws(RuleLoadFailure) -> RuleSet {
+    /// The rule directories resolved against the file's directory, and an error for each that lies outside the
+    /// directories in `roots` (the scan root and the file's own directory, as real paths): a repository's
+    /// configuration must not pull rules from elsewhere on the machine (`../x`, `/etc`). Directories outside are
+    /// given on the command line with `--rules`.
+    public func ruleDirectories(inside roots: [String]) -> (paths: [String], errors: [RuleError]) {
+        var paths: [String] = []
         var errors: [RuleError] = []
-        let packs = Set(ruleSet.packs)
-        for pack in onlyPacks + disabledPacks where !packs.contains(pack.value) {
-            let hint = Suggestion.hint(Suggestion.closest(to: pack.value, among: Array(packs)))
-            errors.append(error(pack, "unknown pack '\(pack.value)'\(hint)"))
+        let bases = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        for directory in ruleDirectories {
+            let path = resolve(directory.value)
+            let real = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if bases.contains(where: { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
+                paths.append(path)
+            } else {
+                errors.append(error(directory, "rule directory '\(directory.value)' is outside the scanned tree: a repository's configuration may only add rules from inside it; give it on the command line with --rules"))
+            }
         }
+        return (paths, errors)
+    }
+
+    /// Every pack, rule and weight the file names that `ruleSet` does not know, at its line.
+    public func problems(with ruleSet: RuleSet) -> [RuleError] {
+        var errors: [RuleError] = []
+        let packs = ruleSet.packs
+        let unknownPack = { (pack: Located<String>) in
+            self.error(pack, "unknown pack '\(Redaction.shown(pack.value))'\(Suggestion.hint(Suggestion.closest(to: pack.value, among: packs)))")
+        }
+        for pack in onlyPacks + disabledPacks where !packs.contains(pack.value) { errors.append(unknownPack(pack)) }
+        for name in rules.keys.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where ruleSet.rule(id: name.value) == nil {
+            let hint = Suggestion.hint(Suggestion.closest(to: name.value, among: ruleSet.rules.map(\.id)))
+            errors.append(error(name, "unknown rule '\(Redaction.shown(name.value))'\(hint)"))
+        }
+        for pack in weightPositions.values.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where !packs.contains(pack.value) {
+            errors.append(unknownPack(pack))
+        }
+        return errors
+    }
+
+    /// Applies the pack and rule settings to `rules` (the pack settings only when `choosingPacks`: packs chosen on
+    /// the command line win); names `problems(with:)` reports are passed over.
+    public func apply(to ruleSet: RuleSet, choosingPacks: Bool = true) -> RuleSet {
         var disabled = Set<String>()
         var severities: [String: Severity] = [:]
-        for (name, override) in self.rules.sorted(by: { $0.key.line < $1.key.line }) {
-            guard let rule = ruleSet.rule(id: name.value) else {
-                let hint = Suggestion.hint(Suggestion.closest(to: name.value, among: ruleSet.rules.map(\.id)))
-                errors.append(error(name, "unknown rule '\(name.value)'\(hint)"))
-                continue
-            }
+        for (name, override) in self.rules {
+            guard let rule = ruleSet.rule(id: name.value) else { continue }
             if override.enabled == false { disabled.insert(rule.id) }
             if let severity = override.severity { severities[rule.id] = severity }
         }
-        guard errors.isEmpty else { throw RuleLoadFailure(errors: errors) }
         var selected = choosingPacks ? ruleSet.selecting(packs: onlyPacks.map(\.value)) : ruleSet
         let off = choosingPacks ? Set(disabledPacks.map(\.value)) : []
         selected = selected.removing(ids: disabled.union(selected.rules.filter { off.contains($0.pack) }.map(\.id)))

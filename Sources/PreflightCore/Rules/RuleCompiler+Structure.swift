@@ -7,7 +7,7 @@ extension RuleCompiler {
         func blockKind(_ name: String?, key: String) -> BlockKind? {
             guard let name else { return nil }
             guard let kind = BlockKind(rawValue: name) else {
-                fail(key, "unknown block '\(name)'; use \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail(key, "unknown block '\(Redaction.shown(name))'; use \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 return nil
             }
             return kind
@@ -43,7 +43,7 @@ extension RuleCompiler {
         if let spec = structure.endpoint {
             let guardKind = StructuralConditions.GuardKind(rawValue: spec.guardKind)
             if guardKind == nil {
-                fail("endpoint", "unknown endpoint guard '\(spec.guardKind)'; use authentication or rate-limit")
+                fail("endpoint", "unknown endpoint guard '\(Redaction.shown(spec.guardKind))'; use authentication or rate-limit")
             }
             let method = MessageTemplate(spec.method), path = MessageTemplate(spec.path)
             for name in method.captureNames + path.captureNames where pattern != nil && pattern?.groupNumbers[name] == nil {
@@ -60,7 +60,7 @@ extension RuleCompiler {
             }
         }
         if let report = structure.report, !["once", "each", "unused-suppression"].contains(report) {
-            fail("report", "'report' is once, each or unused-suppression, found '\(report)'")
+            fail("report", "'report' is once, each or unused-suppression, found '\(Redaction.shown(report))'")
         }
         let pathExists = structure.pathExists.compactMap(Glob.init)
         let pathMissing = structure.pathMissing.compactMap(Glob.init)

@@ -12,40 +12,27 @@ struct RuleCompiler {
         func fail(_ key: String, _ message: String) {
             errors.append(RuleError(spec.origin(of: key), ruleId: spec.id, message))
         }
-        if !Self.isKebabCase(spec.id) { fail("id", "rule ids are kebab-case (lower-case words joined by '-'), found '\(spec.id)'") }
-        for alias in spec.aliases where !Self.isKebabCase(alias) { fail("aliases", "alias '\(alias)' is not kebab-case") }
-        if !Self.isKebabCase(spec.pack) { fail("pack", "pack names are kebab-case, found '\(spec.pack)'") }
+        if !Self.isKebabCase(spec.id) { fail("id", "rule ids are kebab-case (lower-case words joined by '-'), found '\(Redaction.shown(spec.id))'") }
+        for alias in spec.aliases where !Self.isKebabCase(alias) { fail("aliases", "alias '\(Redaction.shown(alias))' is not kebab-case") }
+        if !Self.isKebabCase(spec.pack) { fail("pack", "pack names are kebab-case, found '\(Redaction.shown(spec.pack))'") }
         for key in ["title", "description", "help", "message"] where Self.value(of: key, in: spec).allSatisfy(\.isWhitespace) {
             fail(key, "'\(key)' must not be empty")
         }
         let severity = Severity(rawValue: spec.severity)
         if severity == nil {
-            fail("severity", "unknown severity '\(spec.severity)'; use one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail("severity", "unknown severity '\(Redaction.shown(spec.severity))'; use one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let confidence = Confidence(rawValue: spec.confidence)
         if confidence == nil {
-            fail("confidence", "unknown confidence '\(spec.confidence)'; use one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail("confidence", "unknown confidence '\(Redaction.shown(spec.confidence))'; use one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for language in spec.languages where !Language.names.contains(language) {
             let hint = Suggestion.hint(Suggestion.closest(to: language, among: Language.names))
-            fail("languages", "unknown language '\(language)'\(hint)")
+            fail("languages", "unknown language '\(Redaction.shown(language))'\(hint)")
         }
         for keyword in spec.keywords where keyword.isEmpty { fail("keywords", "keywords must not be empty") }
 
-        var options: PatternOptions = .multiline
-        for flag in spec.regexFlags {
-            if let option = Self.flagOptions[flag] {
-                options.insert(option)
-            } else {
-                fail("regex-flags", "unknown regex flag '\(flag)'; use \(Self.flagOptions.keys.sorted().joined(separator: ", "))")
-            }
-        }
-        var pattern: Pattern?
-        do {
-            pattern = try Pattern(spec.regex, options: options)
-        } catch {
-            fail("regex", "regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
-        }
+        let pattern = Self.pattern(of: spec, fail: fail)
         var secretGroup: Int?
         if let secret = spec.secret, let pattern {
             if let number = Int(secret), number >= 0, number <= pattern.captureCount {
@@ -53,7 +40,7 @@ struct RuleCompiler {
             } else if let number = pattern.groupNumbers[secret] {
                 secretGroup = number
             } else {
-                fail("secret", "'secret' names '\(secret)', which is not a capture group of the regex")
+                fail("secret", "'secret' names '\(Redaction.shown(secret))', which is not a capture group of the regex")
             }
         }
         if let pattern {
@@ -64,13 +51,12 @@ struct RuleCompiler {
         var allows: [(target: RuleSpec.Allow.Target, pattern: Pattern)] = []
         for allow in spec.allow {
             if case .capture(let name) = allow.target, let pattern, pattern.groupNumbers[name] == nil {
-                errors.append(RuleError(allow.origin, ruleId: spec.id, "'allow' targets '\(name)', which is neither secret, match, line nor a named capture of the regex"))
+                errors.append(RuleError(allow.origin, ruleId: spec.id, "'allow' targets '\(Redaction.shown(name))', which is neither secret, match, line nor a named capture of the regex"))
                 continue
             }
-            do {
-                allows.append((allow.target, try Pattern(allow.regex, options: .multiline)))
-            } catch {
-                errors.append(RuleError(allow.origin, ruleId: spec.id, "allow regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern"))
+            switch Self.pattern(of: allow, ruleId: spec.id) {
+            case .success(let compiled): allows.append((allow.target, compiled))
+            case .failure(let error): errors.append(error)
             }
         }
         func regionSet(_ names: [String]) -> Set<RegionKind>? {
@@ -78,7 +64,7 @@ struct RuleCompiler {
             for name in names {
                 if name == "any" { return nil }
                 guard let kind = RegionKind(rawValue: name) else {
-                    fail("in", "unknown region '\(name)'; use code, comment, string or any")
+                    fail("in", "unknown region '\(Redaction.shown(name))'; use code, comment, string or any")
                     continue
                 }
                 kinds.insert(kind)
@@ -89,7 +75,7 @@ struct RuleCompiler {
         var captureRegions: [String: Set<RegionKind>] = [:]
         for (name, kinds) in spec.captureRegions {
             if let pattern, pattern.groupNumbers[name] == nil {
-                fail("in", "'in' names '\(name)', which is not a named capture of the regex")
+                fail("in", "'in' names '\(Redaction.shown(name))', which is not a named capture of the regex")
             }
             captureRegions[name] = regionSet(kinds)
         }
@@ -99,7 +85,7 @@ struct RuleCompiler {
             if let context = FindingContext(rawValue: name) {
                 contexts.insert(context)
             } else {
-                fail("contexts", "unknown context '\(name)'; use \(FindingContext.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail("contexts", "unknown context '\(Redaction.shown(name))'; use \(FindingContext.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
         let includes = spec.includePaths.compactMap(Glob.init)
@@ -116,6 +102,44 @@ struct RuleCompiler {
             captureRegions: captureRegions.compactMapValues { $0 }, structure: structure,
             contexts: contexts.isEmpty ? nil : contexts, isBuiltin: isBuiltin
         ))
+    }
+
+    /// The errors of a rule's regular expressions alone (its flags, its regex, its allow patterns), for a rule
+    /// whose other keys had errors: a misspelt key must not hide the regex error next to it.
+    func patternErrors(of spec: RuleSpec) -> [RuleError] {
+        var errors: [RuleError] = []
+        _ = Self.pattern(of: spec) { key, message in errors.append(RuleError(spec.origin(of: key), ruleId: spec.id, message)) }
+        for allow in spec.allow {
+            if case .failure(let error) = Self.pattern(of: allow, ruleId: spec.id) { errors.append(error) }
+        }
+        return errors
+    }
+
+    /// An allow pattern compiled, or the error that names it.
+    private static func pattern(of allow: RuleSpec.Allow, ruleId: String) -> Result<Pattern, RuleError> {
+        do {
+            return .success(try Pattern(allow.regex, options: .multiline))
+        } catch {
+            return .failure(RuleError(allow.origin, ruleId: ruleId, "allow regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern"))
+        }
+    }
+
+    /// The rule's regex compiled with its flags, or nil after reporting why not.
+    private static func pattern(of spec: RuleSpec, fail: (String, String) -> Void) -> Pattern? {
+        var options: PatternOptions = .multiline
+        for flag in spec.regexFlags {
+            if let option = flagOptions[flag] {
+                options.insert(option)
+            } else {
+                fail("regex-flags", "unknown regex flag '\(Redaction.shown(flag))'; use \(flagOptions.keys.sorted().joined(separator: ", "))")
+            }
+        }
+        do {
+            return try Pattern(spec.regex, options: options)
+        } catch {
+            fail("regex", "regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+            return nil
+        }
     }
 
     static func isKebabCase(_ text: String) -> Bool {

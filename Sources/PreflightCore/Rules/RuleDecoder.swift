@@ -14,31 +14,37 @@ public struct RuleDecoder {
 
     public init() {}
 
-    /// Decodes the rules of one file. `file` is the name used in errors.
-    public func decode(text: String, file: String) -> (rules: [RuleSpec], errors: [RuleError]) {
+    /// Decodes the rules of one file. `file` is the name used in errors. `incomplete` are the rules that had
+    /// errors, as far as they decoded: their regular expressions are still checked, so that a misspelt key does
+    /// not hide a regex error next to it.
+    public func decode(text: String, file: String) -> (rules: [RuleSpec], errors: [RuleError], incomplete: [RuleSpec]) {
         let documents: [YAMLNode]
         do {
             documents = try YAMLParser.parse(text)
         } catch {
-            return ([], [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")])
+            return ([], [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")], [])
         }
         var context = YAMLReader(file: file)
         var rules: [RuleSpec] = []
+        var incomplete: [RuleSpec] = []
+        func read(_ node: YAMLNode) {
+            let before = context.errors.count
+            guard let rule = context.rule(node) else { return }
+            if context.errors.count == before { rules.append(rule) } else { incomplete.append(rule) }
+        }
         for document in documents {
             switch document.value {
             case .mapping:
-                if let rule = context.rule(document) { rules.append(rule) }
+                read(document)
             case .sequence(let items):
-                for item in items {
-                    if let rule = context.rule(item) { rules.append(rule) }
-                }
+                items.forEach(read)
             case .scalar where document.isNull:
                 continue
             case .scalar:
                 context.fail(document, nil, "a rule file holds a rule (a mapping) or a list of rules, found a scalar")
             }
         }
-        return (rules, context.errors)
+        return (rules, context.errors, incomplete)
     }
 }
 
@@ -50,7 +56,6 @@ private extension YAMLReader {
             let idNode = entries.first(where: { $0.key.scalar == "id" })?.value {
             ruleId = idNode.scalar
         }
-        let errorCount = errors.count
         suggested = []
         guard let fields = pairs(node, allowed: RuleDecoder.ruleKeys, what: "a rule", ruleId: ruleId) else { return nil }
         for key in RuleDecoder.requiredKeys where fields[key] == nil && !suggested.contains(key) {
@@ -108,7 +113,7 @@ private extension YAMLReader {
         if let allow = fields["allow"] { spec.allow = allows(allow, ruleId: ruleId) }
         if let examples = fields["examples"] { spec.examples = self.examples(examples, ruleId: ruleId) }
         for (key, value) in fields { spec.keyOrigins[key] = origin(value) }
-        return errors.count == errorCount ? spec : nil
+        return spec
     }
 
     mutating func structure(_ fields: [String: YAMLNode], ruleId: String?) -> StructureSpec {

@@ -20,7 +20,7 @@ public struct RuleError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line:column: error: rule 'id': message`, the form editors and CI logs recognise.
     public var description: String {
-        let rule = ruleId.map { "rule '\($0)': " } ?? ""
+        let rule = ruleId.map { "rule '\(Redaction.shown($0))': " } ?? ""
         return "\(file):\(line):\(column): error: \(rule)\(message)"
     }
 }

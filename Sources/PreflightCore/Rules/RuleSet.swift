@@ -1,9 +1,17 @@
 /// The loaded, compiled rules, sorted by id: built-in rules with user rules layered over them.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// Built-in rules replaced by a user rule of the same id: the id, and the file of the rule that replaced it.
+    public let replacedBuiltins: [String: String]
 
-    init(rules: [Rule]) {
+    init(rules: [Rule], replacedBuiltins: [String: String] = [:]) {
         self.rules = rules.sorted { $0.id < $1.id }
+        self.replacedBuiltins = replacedBuiltins
+    }
+
+    /// Other rules, with what this set replaced.
+    private func with(rules: [Rule]) -> RuleSet {
+        RuleSet(rules: rules, replacedBuiltins: replacedBuiltins)
     }
 
     /// Every pack name, sorted.
@@ -25,18 +33,24 @@ public struct RuleSet: Sendable {
     /// Only the rules of these packs (all rules when `packs` is empty).
     public func selecting(packs: [String]) -> RuleSet {
         guard !packs.isEmpty else { return self }
-        return RuleSet(rules: rules.filter { packs.contains($0.pack) })
+        return with(rules: rules.filter { packs.contains($0.pack) })
     }
 
     /// The rules with the severities given by rule id changed.
     public func overriding(severities: [String: Severity]) -> RuleSet {
         guard !severities.isEmpty else { return self }
-        return RuleSet(rules: rules.map { rule in severities[rule.id].map(rule.with) ?? rule })
+        return with(rules: rules.map { rule in severities[rule.id].map(rule.with) ?? rule })
+    }
+
+    /// The rules with `others` added, those already present kept once.
+    public func adding(_ others: [Rule]) -> RuleSet {
+        let present = Set(rules.map(\.id))
+        return with(rules: rules + others.filter { !present.contains($0.id) })
     }
 
     /// The rules without those with these ids.
     public func removing(ids: Set<String>) -> RuleSet {
-        RuleSet(rules: rules.filter { !ids.contains($0.id) })
+        with(rules: rules.filter { !ids.contains($0.id) })
     }
 
     /// Loads the rules of `sources`; `unreadable` are the errors of rule files that could not be read, reported
@@ -62,8 +76,9 @@ public struct RuleSet: Sendable {
         var builtin: [String: Rule] = [:]
         var user: [String: Rule] = [:]
         for source in sources {
-            let (specs, decodeErrors) = decoder.decode(text: source.text, file: source.name)
+            let (specs, decodeErrors, incomplete) = decoder.decode(text: source.text, file: source.name)
             errors += decodeErrors
+            errors += incomplete.flatMap(compiler.patternErrors)
             for spec in specs {
                 switch compiler.compile(spec, isBuiltin: source.isBuiltin) {
                 case .failure(let rejected):
@@ -80,11 +95,15 @@ public struct RuleSet: Sendable {
             }
         }
         var merged = builtin
-        for (id, rule) in user { merged[id] = rule }
+        var replaced: [String: String] = [:]
+        for (id, rule) in user {
+            if builtin[id] != nil { replaced[id] = rule.origin.file }
+            merged[id] = rule
+        }
         let rules = Array(merged.values)
         if errors.isEmpty { errors = crossReferenceErrors(rules) }
         if !errors.isEmpty { throw RuleLoadFailure(errors: errors) }
-        return RuleSet(rules: rules)
+        return RuleSet(rules: rules, replacedBuiltins: replaced)
     }
 
     /// Aliases that clash with ids or with each other, and `superseded-by` names that are not rules.
@@ -95,12 +114,12 @@ public struct RuleSet: Sendable {
         for rule in rules.sorted(by: { $0.id < $1.id }) {
             for alias in rule.aliases {
                 if ids.contains(alias) || aliasOwner[alias] != nil {
-                    errors.append(RuleError(rule.origin, ruleId: rule.id, "alias '\(alias)' is already the id or alias of another rule"))
+                    errors.append(RuleError(rule.origin, ruleId: rule.id, "alias '\(Redaction.shown(alias))' is already the id or alias of another rule"))
                 }
                 aliasOwner[alias] = rule.id
             }
             for other in rule.supersededBy where !ids.contains(other) {
-                errors.append(RuleError(rule.origin, ruleId: rule.id, "'superseded-by' names '\(other)', which is not a loaded rule"))
+                errors.append(RuleError(rule.origin, ruleId: rule.id, "'superseded-by' names '\(Redaction.shown(other))', which is not a loaded rule"))
             }
         }
         return errors

@@ -1,14 +1,17 @@
 /// "Did you mean" suggestions for misspelt names.
-enum Suggestion {
-    /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+public enum Suggestion {
+    /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo, or the only
+    /// candidate that a word of three or more characters begins (`validate:prod`, `dev`).
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word, $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        if best.1 <= max(2, word.count / 3) { return best.0 }
+        let extended = candidates.filter { $0.hasPrefix(word) }
+        return word.count >= 3 && extended.count == 1 ? extended[0] : nil
     }
 
     /// ` (did you mean 'x'?)` for a suggestion, nothing without one: the end of an error message.
-    static func hint(_ suggestion: String?) -> String {
+    public static func hint(_ suggestion: String?) -> String {
         suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 

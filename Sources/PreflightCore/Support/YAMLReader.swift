@@ -35,11 +35,11 @@ struct YAMLReader {
             guard allowed.contains(name) else {
                 let suggestion = Suggestion.closest(to: name, among: allowed)
                 if let suggestion { suggested.insert(suggestion) }
-                fail(key, ruleId, "unknown key '\(name)' in \(what)\(Suggestion.hint(suggestion))")
+                fail(key, ruleId, "unknown key '\(Redaction.shown(name))' in \(what)\(Suggestion.hint(suggestion))")
                 continue
             }
             if result[name] != nil {
-                fail(key, ruleId, "duplicate key '\(name)' in \(what)")
+                fail(key, ruleId, "duplicate key '\(Redaction.shown(name))' in \(what)")
                 continue
             }
             result[name] = value

@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct ScanConfigTests {
     static func decode(_ text: String) throws(RuleLoadFailure) -> ScanConfig {
-        try ConfigDecoder.decode(text: text, file: ".scan.yml")
+        let (config, errors) = ConfigDecoder.decode(text: text, file: ".scan.yml")
+        guard errors.isEmpty else { throw RuleLoadFailure(errors: errors) }
+        return config
     }
 
     @Test func aFullConfigurationDecodes() throws {
@@ -33,7 +35,7 @@ import Testing
         #expect(config.onlyPacks.map(\.value) == ["dev-keys", "auth", "mocks"])
         #expect(config.disabledPacks.map(\.value) == ["mocks"])
         #expect(config.rules.count == 2)
-        #expect(config.ruleDirectories == ["scan-rules"])
+        #expect(config.ruleDirectories.map(\.value) == ["scan-rules"])
         #expect(config.excludes == ["archive/", "*.min.js"])
         #expect(config.contextPatterns.map(\.context) == [.test, .fixture])
         #expect(config.weights == ["dev-keys": 30, "pydantic": 0])
@@ -42,12 +44,13 @@ import Testing
         #expect(config.failOn == .medium)
         #expect(config.baseline == ".scan-baseline.json")
 
-        let rules = try config.apply(to: TestSupport.builtinRules)
+        #expect(config.problems(with: TestSupport.builtinRules).isEmpty)
+        let rules = config.apply(to: TestSupport.builtinRules)
         #expect(Set(rules.packs) == ["dev-keys", "auth"])
         #expect(rules.rule(id: "dev-keys-weak-secret") == nil)
         #expect(rules.rule(id: "auth-fastapi-unauthenticated-read")?.severity == .low)
         // Packs chosen on the command line win over the configuration's packs, not over its rule settings.
-        let chosen = try config.apply(to: TestSupport.builtinRules, choosingPacks: false)
+        let chosen = config.apply(to: TestSupport.builtinRules, choosingPacks: false)
         #expect(chosen.packs.contains("mocks") && chosen.rule(id: "dev-keys-weak-secret") == nil)
         #expect(config.apply(to: ScoringModel()).weight(of: "dev-keys") == 30)
     }
@@ -73,16 +76,25 @@ import Testing
         }
     }
 
-    @Test func unknownPacksAndRulesAreErrorsAtTheirLine() throws {
-        let config = try Self.decode("packs:\n  disable: [mock]\nrules:\n  dev-keys-weak-secrt: {enabled: false}\n")
-        do {
-            _ = try config.apply(to: TestSupport.builtinRules)
-            Issue.record("expected errors")
-        } catch {
-            #expect(error.errors.map(\.line) == [2, 4])
-            #expect(error.description.contains("unknown pack 'mock' (did you mean 'mocks'?)"))
-            #expect(error.description.contains("unknown rule 'dev-keys-weak-secrt' (did you mean 'dev-keys-weak-secret'?)"))
-        }
+    @Test func unknownPacksRulesAndWeightsAreErrorsAtTheirLine() throws {
+        let config = try Self.decode("packs:\n  disable: [mock]\nrules:\n  dev-keys-weak-secrt: {enabled: false}\nscore:\n  weights: {dev-keyz: 0}\n")
+        let errors = config.problems(with: TestSupport.builtinRules)
+        #expect(errors.map(\.line) == [2, 4, 6])
+        let text = RuleLoadFailure(errors: errors).description
+        #expect(text.contains("unknown pack 'mock' (did you mean 'mocks'?)"))
+        #expect(text.contains("unknown rule 'dev-keys-weak-secrt' (did you mean 'dev-keys-weak-secret'?)"))
+        #expect(text.contains(".scan.yml:6:13: error: unknown pack 'dev-keyz' (did you mean 'dev-keys'?)"))
+    }
+
+    @Test func ruleDirectoriesOutsideTheScannedTreeAreRefused() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(["repo/rules/a.yml": "", "elsewhere/b.yml": ""], under: root)
+        let config = ConfigDecoder.decode(text: "rule-directories: [rules, ../elsewhere, /etc]\n", file: root.appendingPathComponent("repo/.scan.yml").path).config
+        let (paths, errors) = config.ruleDirectories(inside: [root.appendingPathComponent("repo").path])
+        #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent } == ["rules"])
+        #expect(errors.map(\.column) == [27, 41])
+        #expect(errors.allSatisfy { $0.message.contains("is outside the scanned tree") })
     }
 
     @Test func theNearestConfigurationIsFoundUpToTheWorkTreeTop() throws {
