@@ -8,10 +8,13 @@ public struct TextReporter: Reporter {
     let color: Bool
     /// Print the per-category score card, not only the overall line.
     let scoreCard: Bool
+    /// Include the diagnostics; without, they go elsewhere (standard error) through `renderDiagnostics`.
+    let showsDiagnostics: Bool
 
-    public init(color: Bool, scoreCard: Bool = false) {
+    public init(color: Bool, scoreCard: Bool = false, showsDiagnostics: Bool = true) {
         self.color = color
         self.scoreCard = scoreCard
+        self.showsDiagnostics = showsDiagnostics
     }
 
     public func render(_ report: Report) -> String {
@@ -31,19 +34,26 @@ public struct TextReporter: Reporter {
             if !snippet.isEmpty { out += "          \(paint("│", .dim)) \(snippet)\n" }
         }
         if !report.findings.isEmpty { out += "\n" }
-        let problems = report.diagnostics.filter { $0.level != "note" }
-        for diagnostic in problems.prefix(Self.diagnosticsShown) {
-            let label = diagnostic.level == "error" ? paint("error", .red, .bold) : paint("warning", .yellow)
-            out += "\(label): \(diagnostic.path.escapingControlCharacters): \(diagnostic.message)\n"
-        }
-        if problems.count > Self.diagnosticsShown {
-            out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
-        }
+        if showsDiagnostics { out += renderDiagnostics(report) }
         if let endpoints = report.inventory?.endpoints { out += Self.inventoryLine(endpoints) + "\n" }
         if let score = report.score { out += scoreLines(score) }
         if let comparison = report.comparison { out += render(comparison) }
         if let configuration = report.configuration { out += configuration.sentence + "\n" }
         out += summaryLine(report) + "\n"
+        return out
+    }
+
+    /// The warnings and errors of a report, one a line, the first twenty.
+    public func renderDiagnostics(_ report: Report) -> String {
+        var out = ""
+        let problems = report.diagnostics.filter { $0.level != "note" }
+        for diagnostic in problems.prefix(Self.diagnosticsShown) {
+            let label = diagnostic.level == "error" ? paint("error", .red, .bold) : paint("warning", .yellow)
+            out += "\(label): \(diagnostic.path.escapingControlCharacters): \(diagnostic.message.escapingControlCharacters)\n"
+        }
+        if problems.count > Self.diagnosticsShown {
+            out += "… and \(problems.count - Self.diagnosticsShown) more diagnostics (see --format json)\n"
+        }
         return out
     }
 
@@ -116,7 +126,8 @@ public struct TextReporter: Reporter {
         return line
     }
 
-    private func summaryLine(_ report: Report) -> String {
+    /// `2 findings (1 critical, 1 high) in 1 file · 2 files scanned · 51 rules · 0.0s`.
+    public func summaryLine(_ report: Report) -> String {
         let total = report.findings.count
         let files = Set(report.findings.map(\.path)).count
         var line: String

@@ -23,12 +23,12 @@ struct BaselineAudit: ParsableCommand {
         invocation.baseline = FileManager.default.fileExists(atPath: path) ? path : nil
         let findings = try invocation.run().result.findings
         guard !findings.isEmpty else {
-            Console.output("No new findings: nothing to audit.\n")
+            try Console.output("No new findings: nothing to audit.\n")
             return
         }
         var decided = 0
         for (number, finding) in findings.enumerated() {
-            Console.output("""
+            try Console.output("""
 
                 [\(number + 1)/\(findings.count)] \(finding.severity.rawValue) \(finding.ruleId)
                 \(finding.path):\(finding.region.start.line):\(finding.region.start.characterColumn)
@@ -36,9 +36,9 @@ struct BaselineAudit: ParsableCommand {
                   │ \(finding.snippet.trimmingCharacters(in: .whitespaces))
 
                 """)
-            guard let status = Self.ask() else { break }
+            guard let status = try Self.ask() else { break }
             guard let status else { continue }
-            Console.output("Reason (optional): ")
+            try Console.output("Reason (optional): ")
             let reason = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
             var entry = Baseline.Entry(finding)
             entry.status = status
@@ -47,13 +47,13 @@ struct BaselineAudit: ParsableCommand {
             try BaselineCommand.write(baseline, to: path)
             decided += 1
         }
-        Console.output("\nRecorded \(decided) decision\(decided == 1 ? "" : "s") in \(path).\n")
+        try Console.output("\nRecorded \(decided) decision\(decided == 1 ? "" : "s") in \(path).\n")
     }
 
     /// The decision typed: a status, `.some(nil)` to skip, nil to stop (q or end of input).
-    private static func ask() -> Baseline.Status?? {
+    private static func ask() throws -> Baseline.Status?? {
         while true {
-            Console.output("(a)ccepted risk, (f)alse positive, (t)odo, (s)kip, (q)uit: ")
+            try Console.output("(a)ccepted risk, (f)alse positive, (t)odo, (s)kip, (q)uit: ")
             guard let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
             switch answer {
             case "a": return .some(.acceptedRisk)

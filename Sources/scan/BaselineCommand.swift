@@ -63,11 +63,6 @@ struct BaselineCommand: ParsableCommand {
     }
 
     static func write(_ baseline: Baseline, to path: String) throws {
-        do {
-            try baseline.encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            Console.error("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.usageError.exitCode
-        }
+        try ReportDestinations.write(String(decoding: baseline.encoded(), as: UTF8.self), to: path)
     }
 }

@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
         let selection = run.selection
         if let compare { report.comparison = Report.Comparison(old: try ReportFile.load(compare), new: report) }
         let clean = report.findings.isEmpty && report.diagnostics.isEmpty
-        try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: scan.quiet && clean)
+        try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: scan.quiet && clean, quiet: scan.quiet)
         let threshold = failOn ?? run.settings?.failOn ?? .low
         let status = exitStatus(run.result, failOn: threshold, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
         if status != .clean { throw status.exitCode }
@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private var useColor: Bool {
-        if destinations.output != nil || noColor { return false }
+        if destinations.output.map({ $0 != OutputFile.standardOutput }) == true || noColor { return false }
         switch color {
         case .always: return true
         case .never: return false

@@ -45,7 +45,7 @@ struct CompareCommand: ParsableCommand {
         if let output {
             try ReportDestinations.write(text, to: output)
         } else {
-            Console.output(text)
+            try Console.output(text)
         }
         if !comparison.new.isEmpty { throw ExitStatus.findings.exitCode }
     }

@@ -11,6 +11,8 @@ enum ExitStatus: Int32 {
     case usageError = 2
     /// The scan could not look at everything; what it found was still written.
     case incomplete = 3
+    /// A report, baseline or other output could not be written (the others were); wins over 1 and 3.
+    case outputError = 4
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -44,13 +44,11 @@ struct HookCommand: ParsableCommand {
                 exec "$scan" --staged --quiet --no-color check:\(packs)
 
                 """
-            do {
-                try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try script.write(toFile: file, atomically: true, encoding: .utf8)
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file)
-            } catch {
-                Console.error("error: cannot write \(file): \(error.localizedDescription)")
-                throw ExitStatus.usageError.exitCode
+            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try ReportDestinations.write(script, to: file)
+            guard chmod(file, 0o755) == 0 else {
+                Console.error("error: cannot make \(file) executable: \(String(cString: strerror(errno)))")
+                throw ExitStatus.outputError.exitCode
             }
             Console.error("Installed \(file): commits are checked with check:\(packs) on the staged content.")
         }

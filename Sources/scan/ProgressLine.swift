@@ -38,10 +38,10 @@ final class ProgressLine: Sendable {
             let seconds = max(Date().timeIntervalSince(started), 0.001)
             let megabytes = Double(bytes) / 1_048_576
             let line = String(format: "scanning: %d files · %.1f MB · %d findings · %.1f MB/s", files, megabytes, findings, megabytes / seconds)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            Console.error("\r\u{1B}[K\(line)", newline: false)
             drawn = true
         }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Console.error("\r\u{1B}[K", newline: false) }
         finished.signal()
     }
 }

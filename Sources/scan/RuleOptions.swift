@@ -83,13 +83,22 @@ struct TargetSelection {
     }
 }
 
-/// Writing to the standard streams.
+/// Writing to the standard streams, never trapping on a closed or full stream.
 enum Console {
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    /// A message on standard error; lost, not fatal, when standard error cannot be written.
+    static func error(_ text: String, newline: Bool = true) {
+        let bytes = Array((newline ? text + "\n" : text).utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            offset += count
+        }
     }
 
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Text on standard output, or exit 4 saying why it could not be written.
+    static func output(_ text: String) throws {
+        try ReportDestinations.write(text, to: OutputFile.standardOutput)
     }
 }

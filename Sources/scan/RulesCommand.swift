@@ -50,19 +50,14 @@ struct RulesCommand: ParsableCommand {
         }
         let rules = try targets.rules(from: ruleOptions.load()).rules
         if exportPatterns {
-            Console.output(rules.map { PatternExport.line(for: $0, syntax: patternSyntax) + "\n" }.joined())
+            try Console.output(rules.map { PatternExport.line(for: $0, syntax: patternSyntax) + "\n" }.joined())
             return
         }
         if let docs {
             let infos = rules.map(Report.RuleInfo.init)
             for pack in Set(rules.map(\.pack)).sorted() {
                 let path = (docs as NSString).appendingPathComponent("\(pack).md")
-                do {
-                    try RuleDocumentation.page(pack: pack, rules: infos).write(toFile: path, atomically: true, encoding: .utf8)
-                } catch {
-                    Console.error("error: cannot write \(path): \(error.localizedDescription)")
-                    throw ExitStatus.usageError.exitCode
-                }
+                try ReportDestinations.write(RuleDocumentation.page(pack: pack, rules: infos), to: path)
             }
             return
         }
@@ -72,7 +67,7 @@ struct RulesCommand: ParsableCommand {
                 Entry(id: $0.id, pack: $0.pack, severity: $0.severity.rawValue, confidence: $0.confidence.rawValue,
                       title: $0.title, tags: $0.tags, source: $0.origin.file)
             }
-            Console.output(String(decoding: try JSONReporter.encoder().encode(entries), as: UTF8.self) + "\n")
+            try Console.output(String(decoding: try JSONReporter.encoder().encode(entries), as: UTF8.self) + "\n")
         case .text:
             let idWidth = rules.map(\.id.count).max() ?? 2
             let packWidth = rules.map(\.pack.count).max() ?? 4
@@ -81,7 +76,7 @@ struct RulesCommand: ParsableCommand {
                 out += "\(rule.id.padding(to: idWidth))  \(rule.pack.padding(to: packWidth))  \(rule.severity.rawValue.padding(to: 8))  \(rule.title)\n"
             }
             out += "\(rules.count) rules in \(Set(rules.map(\.pack)).count) packs\n"
-            Console.output(out)
+            try Console.output(out)
         }
     }
 }

@@ -26,8 +26,9 @@ struct ScanTool: ParsableCommand {
 
             Configuration: .scan.yml in the scan root or above (docs/config.md).
 
-            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, config or rule error;
-            3 scan incomplete (partial results were still written).
+            Exit codes: 0 no finding at or above --fail-on (GO for validate:production); 1 findings (NO-GO);
+            2 usage, configuration or rule error; 3 scan incomplete (reports still written); 4 an output
+            could not be written.
             """,
         version: PreflightVersion.text,
         subcommands: [CheckCommand.self, RulesCommand.self, CompareCommand.self, BaselineCommand.self, HookCommand.self, MergeCommand.self, TestRulesCommand.self],
@@ -47,7 +48,7 @@ struct ScanTool: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.error(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usageError.rawValue)
             }
             exit(withError: error)

@@ -50,7 +50,7 @@ struct TestRulesCommand: ParsableCommand {
         }
         let count = { (outcome: RuleTester.Outcome) in cases.filter { $0.outcome == outcome }.count }
         lines += "\(tested.rules.count) rules, \(cases.count) cases: \(count(.hit)) hit, \(count(.clean)) clean, \(count(.miss)) miss, \(count(.noise)) noise\n"
-        Console.output(lines)
+        try Console.output(lines)
         if cases.isEmpty || cases.contains(where: { !$0.outcome.passed }) { throw ExitStatus.findings.exitCode }
     }
 

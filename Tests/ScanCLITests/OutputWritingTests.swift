@@ -1,0 +1,78 @@
+import Foundation
+import PreflightTestSupport
+import Testing
+
+/// Reports reach their destination whole or not at all: write errors are clear and exit 4 after every other
+/// report is written, and an interrupted write leaves nothing behind.
+@Suite struct OutputWritingTests {
+    static func tree() -> URL {
+        let root = FileTree.temporaryDirectory()
+        FileTree.write(["app.py": HostileInputTests.keyLine + "\n"], under: root)
+        return root
+    }
+
+    /// `scan ARGUMENTS` through the shell, with `redirection` applied to it.
+    static func shell(_ redirection: String, _ arguments: [String], in directory: URL) throws -> CLI.Outcome {
+        try CLI.run(["-c", "exec \"$0\" \"$@\" \(redirection)", CLI.binary.path] + arguments,
+                    in: directory, executable: URL(fileURLWithPath: "/bin/sh"), timeout: 60)
+    }
+
+    static func entries(_ directory: URL) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
+    }
+
+    @Test func aDashIsStandardOutputAndBadDestinationsNameThePathAndTheReason() throws {
+        let root = Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dash = try CLI.run(["check:dev-keys", ".", "--format", "json", "-o", "-"], in: root)
+        #expect(dash.status == 1)
+        #expect(!CLI.findings(try CLI.json(dash.stdout)).isEmpty)
+        #expect(try Self.entries(root) == ["app.py"], "no file named '-'")
+
+        let directory = try CLI.run(["check:dev-keys", ".", "-o", root.path], in: root)
+        #expect(directory.status == 4)
+        #expect(directory.stderr.contains("error: cannot write \(root.path): it is a directory"), "\(directory.stderr)")
+        let proc = try CLI.run(["check:dev-keys", ".", "-o", "/proc/version"], in: root)
+        #expect(proc.status == 4)
+        #expect(proc.stderr.contains("error: cannot write /proc/version: "), "\(proc.stderr)")
+        #expect(!proc.stderr.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test func aFullDiskOrAClosedStandardOutputIsAnErrorAfterEveryOtherReportIsWritten() throws {
+        let root = Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let full = try CLI.run(["check:dev-keys", ".", "--format", "json", "-o", "/dev/full", "--report", "sarif:out.sarif",
+                                "--report", "markdown:/dev/full", "--report", "html:out.html"], in: root)
+        #expect(full.status == 4)
+        #expect(full.stderr.components(separatedBy: "error: cannot write /dev/full: No space left on device").count == 3, "\(full.stderr)")
+        #expect(try Self.entries(root) == ["app.py", "out.sarif", "out.html"])
+        let closed = try Self.shell(">&-", ["check:dev-keys", "."], in: root)
+        #expect(closed.status == 4, "\(closed.stderr)")
+        #expect(closed.stderr.contains("error: cannot write standard output: Bad file descriptor"))
+    }
+
+    @Test func anInterruptedWriteLeavesNothingBehind() throws {
+        let root = Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A file size limit of 10 KiB: the JSON report (its rules alone take more) outgrows it, and SIGXFSZ ends
+        // the process in the middle of the write.
+        let limited = try CLI.run(["-c", "ulimit -f 20; exec \"$0\" \"$@\"", CLI.binary.path, "check:dev-keys", ".", "--format", "json", "-o", "out.json"],
+                                  in: root, executable: URL(fileURLWithPath: "/bin/sh"), timeout: 60)
+        #expect(limited.status != 0 && limited.status != 1)
+        #expect(try Self.entries(root) == ["app.py"], "the partial report and its temporary file are gone")
+    }
+
+    @Test func diagnosticsGoToStandardErrorAndAWrittenReportLeavesItsSummary() throws {
+        let root = Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(["big.txt": String(repeating: "x", count: 2_000)], under: root)
+        let text = try CLI.run(["check:dev-keys", ".", "--max-file-size", "1K"], in: root)
+        #expect(text.stderr.contains("warning: big.txt: file of 2000 bytes is over the size limit"), "\(text.stderr)")
+        #expect(!text.stdout.contains("warning:"))
+        #expect(text.stdout.contains("1 finding (1 high) in 1 file · 1 file scanned, 1 skipped (1 too-large)"), "\(text.stdout)")
+        let written = try CLI.run(["check:dev-keys", ".", "--format", "json", "-o", "report.json"], in: root)
+        #expect(written.stdout.isEmpty)
+        #expect(written.stderr.contains("1 finding (1 high) in 1 file") && written.stderr.contains("report in report.json"), "\(written.stderr)")
+        #expect(try CLI.run(["check:dev-keys", ".", "-o", "report.txt", "--quiet"], in: root).stderr.isEmpty)
+    }
+}
