@@ -105,7 +105,7 @@ public struct MarkdownReporter: Reporter {
 
     /// A pack name as a quoted Mermaid label; Mermaid has no escape for a quote inside one.
     private static func mermaidLabel(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ") + "\""
+        "\"" + text.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\""
     }
 
     /// The rules with production findings, most severe and most frequent first: what the meeting starts with.
@@ -149,7 +149,7 @@ public struct MarkdownReporter: Reporter {
         let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
         for item in ordered.prefix(Self.endpointsShown) {
             let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { code($0, inTable: true) }.joined(separator: ", ")
-            out += "| \(item.method) | \(code(item.path, inTable: true)) | \(code("\(item.file.escapingControlCharacters):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
+            out += "| \(escape(item.method)) | \(code(item.path, inTable: true)) | \(code("\(item.file.escapingControlCharacters):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
         }
         if ordered.count > Self.endpointsShown { out += "\n… and \(ordered.count - Self.endpointsShown) more endpoints (see the JSON report).\n" }
         return out + "\n"
@@ -175,12 +175,12 @@ public struct MarkdownReporter: Reporter {
                     for finding in ruleFindings.prefix(Self.perRule) {
                         out += "- [ ] accept / fix · \(code("\(finding.path.escapingControlCharacters):\(finding.line)")) — \(escape(finding.message))\n"
                         if !finding.snippet.isEmpty {
-                            out += "  ```\n  \(finding.snippet.replacingOccurrences(of: "```", with: "ʼʼʼ"))\n  ```\n"
+                            out += "  ```\n  \(finding.snippet.escapingControlCharacters.replacingOccurrences(of: "```", with: "ʼʼʼ"))\n  ```\n"
                         }
                     }
                     if ruleFindings.count > Self.perRule { out += "- … and \(ruleFindings.count - Self.perRule) more of this rule (see the JSON report)\n" }
                     if let help = rules[ruleId]?.help {
-                        out += "\n<details>\n<summary>How to fix</summary>\n\n\(help.trimmingCharacters(in: .whitespacesAndNewlines))\n\n</details>\n"
+                        out += "\n<details>\n<summary>How to fix</summary>\n\n\(help.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }.joined(separator: "\n"))\n\n</details>\n"
                     }
                     out += "\n"
                 }
@@ -223,16 +223,19 @@ public struct MarkdownReporter: Reporter {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Prose safe inside Markdown table cells and list items: no table pipes, no line breaks, no raw HTML.
+    /// Prose from scanned files safe inside Markdown table cells and list items: no table pipes, no line breaks,
+    /// no raw HTML, no link or image (`[x](javascript:...)` stays text), and control characters shown as escapes.
     private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "|", with: "\\|")
     }
 
-    /// `text` as an inline code span; a text with backticks gets a longer fence. In a table cell a pipe must be
-    /// escaped even inside code (GFM removes that backslash there, and only there).
+    /// `text` as an inline code span (control characters as escapes); a text with backticks gets a longer fence.
+    /// In a table cell a pipe must be escaped even inside code (GFM removes that backslash there, and only there).
     private func code(_ text: String, inTable: Bool = false) -> String {
-        var body = text.replacingOccurrences(of: "\n", with: " ")
+        var body = text.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters
         if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
         return body.contains("`") ? "`` \(body) ``" : "`\(body)`"
     }

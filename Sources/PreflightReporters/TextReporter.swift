@@ -29,8 +29,8 @@ public struct TextReporter: Reporter {
             let location = "\(finding.line):\(finding.column)"
             let severity = paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))
             let context = finding.context == "production" ? "" : paint("[\(finding.context)] ", .dim)
-            out += "  \(paint(location.padding(to: 7), .dim)) \(severity) \(context)\(finding.message)  \(paint(finding.ruleId, .dim))\n"
-            let snippet = finding.snippet.trimmingLeadingWhitespace()
+            out += "  \(paint(location.padding(to: 7), .dim)) \(severity) \(context)\(finding.message.escapingControlCharacters)  \(paint(finding.ruleId.escapingControlCharacters, .dim))\n"
+            let snippet = finding.snippet.trimmingLeadingWhitespace().escapingControlCharacters
             if !snippet.isEmpty { out += "          \(paint("│", .dim)) \(snippet)\n" }
         }
         if !report.findings.isEmpty { out += "\n" }
@@ -60,7 +60,7 @@ public struct TextReporter: Reporter {
     /// The trend since an earlier report: score deltas, then the findings fixed and the new ones.
     public func render(_ comparison: Report.Comparison) -> String {
         let baseline = comparison.baseline
-        var out = "Trend since \(baseline.root)" + (baseline.commit.map { " at \($0.prefix(12))" } ?? "")
+        var out = "Trend since \(baseline.root.escapingControlCharacters)" + (baseline.commit.map { " at \($0.prefix(12).description.escapingControlCharacters)" } ?? "")
         if let overall = comparison.overall {
             out += ": readiness \(overall.old.map(String.init) ?? "–") → \(overall.new.map(String.init) ?? "–") (\(paint(Self.signed(overall.delta), Self.style(forDelta: overall.delta))))"
         }
@@ -72,7 +72,7 @@ public struct TextReporter: Reporter {
         for (label, findings) in [("Fixed", comparison.fixed), ("New", comparison.new)] {
             out += "\(label): \(findings.count)\n"
             for finding in findings.prefix(Self.trendShown) {
-                out += "  \(paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))) \(finding.path.escapingControlCharacters):\(finding.line)  \(finding.message)  \(paint(finding.ruleId, .dim))\n"
+                out += "  \(paint(finding.severity.padding(to: 8), Self.style(for: finding.severity))) \(finding.path.escapingControlCharacters):\(finding.line)  \(finding.message.escapingControlCharacters)  \(paint(finding.ruleId.escapingControlCharacters, .dim))\n"
             }
             if findings.count > Self.trendShown { out += "  … and \(findings.count - Self.trendShown) more\n" }
         }

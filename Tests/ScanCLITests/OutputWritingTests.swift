@@ -76,3 +76,23 @@ import Testing
         #expect(try CLI.run(["check:dev-keys", ".", "-o", "report.txt", "--quiet"], in: root).stderr.isEmpty)
     }
 }
+
+/// What scanned files hold is shown, never obeyed: no escape sequence reaches a terminal or a piped output.
+@Suite struct TerminalEscapeTests {
+    @Test func controlCharactersFromScannedFilesAreEscapedInText() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A conflict label that clears the screen, sets the window title, writes the clipboard and makes a link.
+        let label = "\u{1B}[2J\u{1B}]0;owned\u{07}\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}]8;;https://example.invalid\u{1B}\\x\u{1B}]8;;\u{1B}\\"
+        FileTree.write(["app.py": "<<<<<<< \(label)\nA = 1\n=======\nA = 2\n>>>>>>> topic\n"], under: root)
+        let piped = try CLI.run(["check:merge-markers", root.path, "--color", "never"])
+        #expect(piped.status == 1)
+        #expect(!(piped.stdout + piped.stderr).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(piped.stdout)")
+        #expect(piped.stdout.contains("\\u{1B}]52;c;ZXZpbA==\\u{7}"))
+        // With colour, the only escape sequences are the reporter's own colours (ESC [ digits m).
+        let coloured = try CLI.run(["check:merge-markers", root.path, "--color", "always"])
+        let own = try NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*m")
+        let stripped = own.stringByReplacingMatches(in: coloured.stdout, range: NSRange(coloured.stdout.startIndex..., in: coloured.stdout), withTemplate: "")
+        #expect(!stripped.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+}

@@ -81,4 +81,72 @@ import Testing
             #expect(open.stdout.contains(secret), "--no-redact hides a secret")
         }
     }
+
+    @Test func aSecretQuotedInAnotherFileIsHiddenThereTooInEveryOutput() throws {
+        let root = FileTree.temporaryDirectory()
+        let out = FileTree.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: out)
+        }
+        let token = FakeSecrets.github
+        FileTree.write([
+            "app/config.py": "GITHUB_TOKEN = \"\(token)\"\n",
+            // The merge-marker rules find the conflict label, which is the token: they have no secret of their own.
+            "docs/notes.md": "# Notes\n\n<<<<<<< \(token)\nold\n=======\nnew\n>>>>>>> topic\n",
+        ], under: root)
+        var outputs: [(String, String)] = []
+        for format in ["text", "json", "sarif", "markdown", "html"] {
+            let outcome = try CLI.run([root.path, "--format", format])
+            #expect(outcome.status == 1)
+            outputs.append((format, outcome.stdout + outcome.stderr))
+        }
+        let baselinePath = out.appendingPathComponent("baseline.json").path
+        #expect(try CLI.run(["baseline", "create", "--output", baselinePath, root.path]).status == 0)
+        outputs.append(("baseline", try String(contentsOfFile: baselinePath, encoding: .utf8)))
+        let json = try CLI.json(outputs[1].1)
+        #expect(CLI.findings(json).contains { $0["path"] as? String == "docs/notes.md" && ($0["message"] as? String)?.contains("ghp_****") == true })
+        for (what, text) in outputs { #expect(!text.contains(token), "\(what) shows the token found in another file") }
+    }
+
+    @Test func fingerprintsAndLineHashesTellNothingAboutTheHiddenPartOfASecret() throws {
+        // Two trees that differ only in what reports hide of each secret: every output must be the same, so that
+        // none of them (a committed baseline included) lets a guess at the hidden part be checked.
+        func tree(_ suffix: String) -> URL {
+            let root = FileTree.temporaryDirectory()
+            FileTree.write([
+                "app/settings.py": "import os\nPASSWORD = os.getenv(\"PASSWORD\", \"Spring2024!\(suffix)\")\nTOKEN = \"\("gh" + "p_" + FakeSecrets.random(36))\"\n",
+                "docs/notes.md": "<<<<<<< Spring2024!\(suffix)\nx\n=======\ny\n>>>>>>> topic\n",
+            ], under: root)
+            return root
+        }
+        let first = tree("a"), second = tree("b")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        func outputs(_ root: URL) throws -> (texts: [String], sarif: JSONValue?) {
+            let baseline = root.appendingPathComponent("known.json").path
+            _ = try CLI.run(["baseline", "create", "--output", baseline, root.path])
+            let report = try CLI.json(try CLI.run([root.path, "--format", "json"]).stdout)
+            let findings = try JSONSerialization.data(withJSONObject: CLI.findings(report), options: .sortedKeys)
+            let sarif = try JSONValue.parse(Data(try CLI.run([root.path, "--format", "sarif"]).stdout.utf8))
+            return ([try String(contentsOfFile: baseline, encoding: .utf8), String(decoding: findings, as: UTF8.self)], sarif["runs"]?[0]?["results"])
+        }
+        let (a, b) = (try outputs(first), try outputs(second))
+        #expect(a.texts[1].contains("\"fingerprint\"") && a.texts[1].contains("\"lineHash\""))
+        #expect(a.texts[0] == b.texts[0], "the baselines differ")
+        #expect(a.texts[1] == b.texts[1], "the JSON findings differ")
+        #expect(a.sarif != nil && a.sarif == b.sarif, "the SARIF results differ")
+
+        // Two secrets that differ only in their hidden part, side by side, still get two fingerprints.
+        let pair = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: pair) }
+        let tokens = ["gh" + "p_" + FakeSecrets.random(36), "gh" + "p_" + FakeSecrets.random(36)]
+        FileTree.write(["tokens.py": "TOKENS = [\"\(tokens[0])\", \"\(tokens[1])\"]\n"], under: pair)
+        let found = CLI.findings(try CLI.json(try CLI.run(["check:dev-keys", pair.path, "--format", "json"]).stdout))
+            .filter { $0["ruleId"] as? String == "dev-keys-github-token" }
+        #expect(found.count == 2)
+        #expect(Set(found.compactMap { $0["fingerprint"] as? String }).count == 2)
+    }
 }

@@ -53,6 +53,8 @@ final class FileEvaluator {
         /// Findings of repository-level rules, decided after the walk.
         var repositoryCandidates: [Finding] = []
         var endpoints: [Endpoint] = []
+        /// The secrets the file's findings hold, so that the scan can hide them wherever else they occur.
+        var secrets: [String] = []
     }
 
     /// Repository facts seen by this evaluator so far: patterns found, path globs matched.
@@ -163,7 +165,10 @@ final class FileEvaluator {
         }
         var outcome = Outcome(diagnostics: diagnostics, endpoints: endpoints.values.sorted(by: Endpoint.reportOrder))
         guard !hits.isEmpty else { return outcome }
-        for finding in applyingSuppressions(to: findings(for: dropSuperseded(hits), in: buffer, path: path), in: buffer) {
+        let kept = dropSuperseded(hits)
+        let secrets = Self.merged(kept.compactMap(\.secret).filter { !$0.isEmpty })
+        outcome.secrets = secrets.map { Self.text(buffer, $0) }
+        for finding in applyingSuppressions(to: findings(for: kept, secrets: secrets, in: buffer, path: path), in: buffer) {
             if catalog.rules[catalog.ruleIndex[finding.ruleId]!].structure.isRepositoryLevel {
                 outcome.repositoryCandidates.append(finding)
             } else {
@@ -368,36 +373,68 @@ final class FileEvaluator {
         }
     }
 
-    private func findings(for hits: [Hit], in buffer: UnsafeRawBufferPointer, path: String) -> [Finding] {
+    /// The findings of `hits`. `secrets` (sorted, disjoint) are every secret the file's hits hold: they are hidden
+    /// in every finding's message and snippet (unless redaction is off), since a rule without a secret of its own
+    /// (an .env file committed, a TODO) may show the same line, and always in what the fingerprint and the line
+    /// hash are computed from. The fingerprint itself is assigned once the whole scan's secrets are known.
+    private func findings(for hits: [Hit], secrets: [Range<Int>], in buffer: UnsafeRawBufferPointer, path: String) -> [Finding] {
         let lines = lines(of: buffer)
-        var ordinals: [String: Int] = [:]
         let ordered = hits.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
-        let lineHashes = LineHash.hashes(of: buffer, lines: Set(ordered.map { lines.line(containing: $0.range.lowerBound) + 1 }))
-        // Every secret found in the file, whichever rule found it, is hidden in every finding's message and
-        // snippet: a rule without a secret of its own (an .env file committed, a TODO) may show the same line.
-        let secrets = redact ? Self.merged(hits.compactMap(\.secret).filter { !$0.isEmpty }) : []
+        let lineHashes = Self.withSecretsHidden(secrets, in: buffer) { hidden in
+            LineHash.hashes(of: hidden, lines: Set(ordered.map { lines.line(containing: $0.range.lowerBound) + 1 }))
+        }
+        let shown = redact ? secrets : []
         return ordered.map { hit in
             let rule = catalog.rules[hit.rule]
             let message = rule.message.render { name in
                 guard let range = name == "secret" ? hit.secret : hit.captures[name] else { return "" }
                 let text = Self.text(buffer, range)
-                guard redact, secrets.contains(where: { range.overlaps($0) || range == $0 }) else { return text }
+                guard redact, shown.contains(where: { range.overlaps($0) || range == $0 }) else { return text }
                 return Redaction.redact(text)
             }
             var end = hit.range.upperBound
             while end > hit.range.lowerBound && (buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D) { end -= 1 }
             let region = TextRegion(start: lines.position(of: hit.range.lowerBound, in: buffer), end: lines.position(of: end, in: buffer))
-            let content = Self.normalised(Self.text(buffer, hit.range))
-            let key = "\(rule.id)\u{0}\(path)\u{0}\(content)"
-            let ordinal = ordinals[key, default: 0]
-            ordinals[key] = ordinal + 1
-            return Finding(
+            let hiddenSnippet = snippet(for: hit, secrets: secrets, lines: lines, in: buffer)
+            var finding = Finding(
                 ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
-                region: region, message: message, snippet: snippet(for: hit, secrets: secrets, lines: lines, in: buffer),
-                fingerprint: String(SHA256.hex(Array("\(key)\u{0}\(ordinal)".utf8)).prefix(32)),
-                context: context, lineHash: lineHashes[region.start.line]
+                region: region, message: message, snippet: redact ? hiddenSnippet : snippet(for: hit, secrets: [], lines: lines, in: buffer),
+                fingerprint: "", context: context, lineHash: lineHashes[region.start.line]
             )
+            finding.pending = Finding.Pending(fingerprint: Self.normalised(Self.text(buffer, hit.range, hiding: secrets)), line: hiddenSnippet)
+            return finding
         }
+    }
+
+    /// The text of `range` with each secret in it replaced by its redacted form (a secret cut by the range's start
+    /// by the mask alone).
+    static func text(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, hiding secrets: [Range<Int>]) -> String {
+        var text = ""
+        var position = range.lowerBound
+        for whole in secrets where whole.overlaps(range) {
+            let secret = whole.clamped(to: range)
+            text += Self.text(buffer, position..<secret.lowerBound)
+            text += secret.lowerBound == whole.lowerBound ? Redaction.redact(Self.text(buffer, whole)) : Redaction.mask
+            position = secret.upperBound
+        }
+        return text + Self.text(buffer, position..<range.upperBound)
+    }
+
+    /// Calls `body` with the file's bytes, each secret replaced by its redacted form followed by the line breaks it
+    /// held (so that every line keeps its number).
+    private static func withSecretsHidden<Result>(_ secrets: [Range<Int>], in buffer: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        guard !secrets.isEmpty else { return body(buffer) }
+        var hidden: [UInt8] = []
+        hidden.reserveCapacity(buffer.count)
+        var position = 0
+        for secret in secrets {
+            hidden += buffer[position..<secret.lowerBound]
+            hidden += Array(Redaction.redact(text(buffer, secret)).utf8)
+            hidden += buffer[secret].filter { $0 == 0x0A || $0 == 0x0D }
+            position = secret.upperBound
+        }
+        hidden += buffer[position...]
+        return hidden.withUnsafeBytes(body)
     }
 
     /// Sorted ranges with those that overlap joined.
@@ -424,16 +461,8 @@ final class FileEvaluator {
             let to = Self.characterStart(min(line.upperBound, from + Self.snippetLimit), in: buffer)
             window = from..<to
         }
-        var text = ""
-        if window.lowerBound > line.lowerBound { text += "…" }
-        var position = window.lowerBound
-        for whole in secrets where whole.overlaps(window) {
-            let secret = whole.clamped(to: window)
-            text += Self.text(buffer, position..<secret.lowerBound)
-            text += secret.lowerBound == whole.lowerBound ? Redaction.redact(Self.text(buffer, whole)) : Redaction.mask
-            position = secret.upperBound
-        }
-        text += Self.text(buffer, position..<window.upperBound)
+        var text = window.lowerBound > line.lowerBound ? "…" : ""
+        text += Self.text(buffer, window, hiding: secrets)
         if window.upperBound < line.upperBound { text += "…" }
         return text
     }

@@ -10,13 +10,26 @@ public struct Finding: Sendable, Hashable {
     /// The rule's message, with captures filled in (secrets redacted unless redaction is off).
     public internal(set) var message: String
     /// The line where the finding starts (secrets redacted unless redaction is off).
-    public let snippet: String
-    /// A content fingerprint: stable when lines move, different for each occurrence in a file.
-    public let fingerprint: String
+    public internal(set) var snippet: String
+    /// A content fingerprint: stable when lines move, different for each occurrence in a file, and computed
+    /// without the secret it may hold (`Fingerprint`).
+    public internal(set) var fingerprint: String
     /// Where the file sits: production code, tests, fixtures, docs...
     public let context: FindingContext
-    /// GitHub code scanning's hash of the start line (`LineHash`), when the file's text was at hand.
-    public let lineHash: String?
+    /// GitHub code scanning's hash of the start line (`LineHash`) with secrets hidden, when the file's text was at
+    /// hand.
+    public internal(set) var lineHash: String?
+    /// What the fingerprint and the line hash are finished from once the scan knows every secret it found; nil
+    /// after that.
+    var pending: Pending?
+
+    /// The texts of a finding with the secrets of its own file redacted, whatever `--no-redact` says.
+    struct Pending: Sendable, Hashable {
+        /// The matched text, white space folded.
+        let fingerprint: String
+        /// The snippet.
+        let line: String
+    }
     /// Set when an inline comment or a baseline entry hides the finding; suppressed findings are reported apart.
     public var suppression: Suppression?
 

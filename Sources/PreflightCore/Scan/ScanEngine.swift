@@ -22,6 +22,7 @@ public struct ScanEngine: Sendable {
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         var candidates: [Finding] = []
+        var secrets: [String] = []
         var endpoints: [Endpoint] = []
         var skipped: [Diagnostic.Kind: Int] = [:]
         var excluded: [String: Int] = [:]
@@ -32,6 +33,7 @@ public struct ScanEngine: Sendable {
             diagnostics += handler.outcome.diagnostics
             candidates += handler.outcome.repositoryCandidates
             endpoints += handler.outcome.endpoints
+            secrets += handler.outcome.secrets
             files += handler.files
             bytes += handler.bytes
             skipped.merge(handler.skipped, uniquingKeysWith: +)
@@ -42,6 +44,7 @@ public struct ScanEngine: Sendable {
         // reports those in its own files.
         findings += facts.decide(candidates).filter { options.focus?($0.path) ?? true }
         findings.sort(by: Finding.reportOrder)
+        Fingerprint.finish(&findings, secrets: SecretIndex(secrets), redact: options.redact)
         let suppressed = findings.filter { $0.suppression != nil }
         findings.removeAll { $0.suppression != nil }
         if let budget, findings.count > budget.limit || skipped[.findingLimit] != nil {
@@ -80,8 +83,9 @@ public struct ScanEngine: Sendable {
         }
         var facts = RepositoryFacts(catalog: catalog)
         facts.add(evaluator)
-        let findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder).filter { $0.suppression == nil }
-        return (findings, outcome.diagnostics, facts.settle(outcome.endpoints))
+        var findings = (outcome.findings + facts.decide(outcome.repositoryCandidates)).sorted(by: Finding.reportOrder)
+        Fingerprint.finish(&findings, secrets: SecretIndex(outcome.secrets), redact: options.redact)
+        return (findings.filter { $0.suppression == nil }, outcome.diagnostics, facts.settle(outcome.endpoints))
     }
 }
 
@@ -111,13 +115,13 @@ final class ScanHandler: WalkHandler {
     func scan(path: String, bytes buffer: UnsafeRawBufferPointer) {
         evaluator.notePath(path)
         if let focus, !focus(path) {
-            outcome.repositoryCandidates += evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true).repositoryCandidates
+            addRepositoryCandidates(evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true))
             return
         }
         if let budget, budget.isSpent {
             // Unchecked, but still read for the repository-level rules, which are decided over the whole tree.
             skipped[.findingLimit, default: 0] += 1
-            outcome.repositoryCandidates += evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true).repositoryCandidates
+            addRepositoryCandidates(evaluator.evaluate(buffer, path: path, repositoryRulesOnly: true))
             return
         }
         files += 1
@@ -128,7 +132,14 @@ final class ScanHandler: WalkHandler {
         outcome.diagnostics += result.diagnostics
         outcome.repositoryCandidates += result.repositoryCandidates
         outcome.endpoints += result.endpoints
+        outcome.secrets += result.secrets
         progress?.record(bytes: buffer.count, findings: result.findings.count)
+    }
+
+    /// The candidates of repository-level rules from a file outside the part checked, with their secrets.
+    private func addRepositoryCandidates(_ result: FileEvaluator.Outcome) {
+        outcome.repositoryCandidates += result.repositoryCandidates
+        outcome.secrets += result.secrets
     }
 
     /// A file or directory passed over: counted by reason; with `strict`, one that could not be read makes the

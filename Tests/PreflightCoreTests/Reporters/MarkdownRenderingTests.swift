@@ -97,6 +97,19 @@ struct MarkdownRenderingTests {
         #expect(!html.contains("```"))
     }
 
+    @Test func scannedTextCannotMakeLinksOrCarryTerminalEscapes() throws {
+        var report = ReporterGoldenTests.report()
+        report.findings[0].message = "Leftover marker ([x](javascript:alert(1)) ![i](https://example.invalid/t.png) \u{1B}]52;c;ZXZpbA==\u{07})"
+        report.findings[0].snippet = "<<<<<<< \u{1B}]0;owned\u{07}\u{1B}[2J"
+        report.findings[0].path = "src/\u{1B}[31mred\u{07}.js"
+        let markdown = MarkdownReporter().render(report)
+        #expect(!markdown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "raw ESC or BEL in the markdown")
+        let html = try Self.render(markdown)
+        #expect(!html.contains("href=\"javascript:") && !html.contains("<img"), "a link or an image from scanned text")
+        #expect(html.contains("[x](javascript:alert(1))"))
+        #expect(html.contains("\\u{1B}]52;c;ZXZpbA==\\u{7}"), "the escape sequence is shown, not obeyed")
+    }
+
     @Test func suppressedFindingsAreAFoldedTableWithTheirReasons() throws {
         var report = ReporterGoldenTests.report()
         var inline = report.findings[0], baseline = report.findings[1]
