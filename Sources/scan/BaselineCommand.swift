@@ -9,9 +9,11 @@ struct BaselineCommand: ParsableCommand {
         commandName: "baseline",
         abstract: "Record current findings as known, so that scans with --baseline report only new ones.",
         discussion: """
-            Entries are keyed by rule id, path and content fingerprint, never by line: a known finding stays known
-            when lines above it move. Entries may carry status (accepted-risk, false-positive, todo), reason and
-            expires (YYYY-MM-DD); after that day the finding is reported again.
+            Entries are keyed by rule id, path and content fingerprint, never by line: a known finding stays known \
+            when lines above it move. Entries may carry status (accepted-risk, false-positive, todo), reason and \
+            expires (YYYY-MM-DD); after that day the finding is reported again. A known finding leaves the list of \
+            findings but still counts in the readiness score unless it is an accepted risk or a false positive \
+            with a reason.
             """,
         subcommands: [Create.self, Prune.self, BaselineAudit.self]
     )

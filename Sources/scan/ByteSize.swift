@@ -18,4 +18,10 @@ struct ByteSize: ExpressibleByArgument {
         guard !overflow else { return nil }
         bytes = product
     }
+
+    /// The size as written: `10M`, `512K`, `1000`.
+    var defaultValueDescription: String {
+        for (suffix, size) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes % size == 0 { return "\(bytes / size)\(suffix)" }
+        return String(bytes)
+    }
 }

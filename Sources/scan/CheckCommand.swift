@@ -18,13 +18,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with an earlier JSON report: score change per category, findings fixed and new.", valueName: "old.json"))
     var compare: String?
 
-    @Option(help: "Lowest severity that makes the exit code 1: critical, high, medium, low or info (default: fail-on in .scan.yml, else low).")
+    @Option(help: ArgumentHelp("Lowest severity that makes the exit code 1 (default: fail-on in .scan.yml, else low).", valueName: "severity"))
     var failOn: Severity?
 
-    @Flag(help: "Exit 0 even with findings (errors still exit 2 or 3).")
+    @Flag(help: "Exit 0 even with findings (errors still exit 2, 3 or 4).")
     var exitZero = false
 
-    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    @Option(help: "Colour: auto is a terminal without NO_COLOR.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Never colour the output (same as --color never).")
@@ -43,6 +43,7 @@ struct CheckCommand: ParsableCommand {
         try destinations.write(report, color: useColor, scoreCard: selection.validateProduction, skipTextOutput: scan.quiet && clean, quiet: scan.quiet)
         let threshold = failOn ?? run.settings?.failOn ?? .low
         let status = exitStatus(run.result, failOn: threshold, gateVerdict: selection.validateProduction ? report.score?.verdict : nil)
+        if scan.staged && status != .clean { Console.error(Self.blockedCommit(status)) }
         if status != .clean { throw status.exitCode }
     }
 
@@ -53,6 +54,22 @@ struct CheckCommand: ParsableCommand {
         if exitZero { return .clean }
         if let gateVerdict { return gateVerdict == "GO" ? .clean : .findings }
         return result.findings.contains { $0.severity >= failOn } ? .findings : .clean
+    }
+
+    /// What a pre-commit hook that fails shows: that the commit was blocked, and the ways on.
+    static func blockedCommit(_ status: ExitStatus) -> String {
+        guard status == .findings else {
+            return "Commit blocked: the staged content could not be checked completely (exit \(status.rawValue)); see the messages above. To commit anyway, once: git commit --no-verify"
+        }
+        return """
+            Commit blocked: the staged content holds the findings above. Ways on:
+              - fix the lines and stage them again (git add);
+              - a finding that is acceptable: a comment on its line or the line above,
+                # \(SuppressionDirective.keyword) RULE-ID -- the reason
+              - findings the repository already had: scan baseline create, then commit .scan-baseline.json
+                and name it in .scan.yml (baseline: .scan-baseline.json);
+              - commit anyway, once: git commit --no-verify
+            """
     }
 
     private var useColor: Bool {

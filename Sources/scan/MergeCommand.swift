@@ -10,9 +10,10 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine the JSON reports of `scan --shard I/N` jobs into one report with one score.",
         discussion: """
-            Example: three CI jobs run `scan --shard 1/3 --format json -o shard-1.json .` (2/3, 3/3), then
-            `scan merge shard-*.json --report sarif:results.sarif --report markdown:readiness.md` writes the reports
-            of the whole tree. Exits 1 on findings at or above --fail-on, or with --fail-on-no-go on a NO-GO verdict.
+            Example: three CI jobs run `scan --shard 1/3 --format json -o shard-1.json .` (2/3, 3/3), then \
+            `scan merge shard-*.json --report sarif:results.sarif --report markdown:readiness.md` writes the reports \
+            of the whole tree. Every part of one run must be given once (exit 2 otherwise). Exits 1 on findings at \
+            or above --fail-on, or with --fail-on-no-go on a NO-GO verdict.
             """
     )
 

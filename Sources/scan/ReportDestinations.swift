@@ -5,7 +5,7 @@ import PreflightReporters
 
 /// Where a report goes: one format to standard output or a file, and more formats to files from the same report.
 struct ReportDestinations: ParsableArguments {
-    @Option(help: "Output format: text, json, sarif, markdown or html.")
+    @Option(help: "Output format.")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file instead of standard output (- for standard output).", valueName: "file"))

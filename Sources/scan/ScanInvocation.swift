@@ -12,8 +12,11 @@ struct ScanInvocation: ParsableArguments {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(name: [.short, .long], help: "Worker threads (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads (default: one per core).", valueName: "count"))
+    var jobs: Int?
+
+    /// The worker threads to run.
+    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G).", valueName: "size"))
     var maxFileSize: ByteSize = ByteSize(argument: "10M")!
@@ -45,7 +48,7 @@ struct ScanInvocation: ParsableArguments {
     @Flag(help: "Report suppression comments that hide no finding (always on with validate:production).")
     var reportUnusedSuppressions = false
 
-    @Option(help: ArgumentHelp("Report only findings not recorded in this baseline file (see `scan baseline`).", valueName: "file"))
+    @Option(help: ArgumentHelp("Report only findings not recorded in this baseline file (see `scan baseline`); known findings still count in the readiness score unless accepted.", valueName: "file"))
     var baseline: String?
 
     @Flag(help: "Scan what the git index holds for the staged files (what will be committed), not the work tree. Repository-level rules are skipped.")
@@ -70,12 +73,15 @@ struct ScanInvocation: ParsableArguments {
     var failUnder: Int?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard timeoutPerFile >= 0 && timeoutPerFile.isFinite else { throw ValidationError("--timeout-per-file takes a number of seconds, 0 for no limit") }
         guard maxFindings >= 0 else { throw ValidationError("--max-findings takes a count, 0 for no limit") }
         if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a score from 0 to 100") }
         if staged && since != nil { throw ValidationError("--staged and --since cannot be combined") }
         if changedLinesOnly && since == nil { throw ValidationError("--changed-lines-only needs --since REF") }
+        if (staged || since != nil) && TargetSelection(targets).validateProduction {
+            throw ValidationError("validate:production judges the whole repository; --\(staged ? "staged" : "since") checks part of it (use check:PACK, or no pack, for the findings of that part)")
+        }
     }
 
     /// A finished scan: the report every output is rendered from, and what it was made of.
@@ -117,7 +123,7 @@ struct ScanInvocation: ParsableArguments {
         let known = try baselinePath.map(Self.loadBaseline)
         var scoring = settings?.apply(to: ScoringModel()) ?? ScoringModel()
         if let failUnder { scoring.threshold = failUnder }
-        var walk = WalkOptions(jobs: jobs, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
+        var walk = WalkOptions(jobs: workers, maxFileSize: maxFileSize.bytes, followSymlinks: followSymlinks, useIgnoreFiles: !noIgnore)
         // Baseline files hold findings' messages: they are the scanner's records, not the project's code.
         walk.excludes = Self.exclusions(exclude, source: WalkExclusion.commandLine)
             + Self.exclusions(settings?.excludes ?? [], source: settings.map { ($0.file as NSString).lastPathComponent } ?? "")
@@ -174,6 +180,8 @@ struct ScanInvocation: ParsableArguments {
         report.commit = GitHead.commit(of: plan.root)
         report.rootUri = URL(fileURLWithPath: plan.root, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().absoluteString
         if !selection.packs.isEmpty { report.packsSelected = Array(Set(selection.packs)).sorted() }
+        // A commit or a branch is part of a repository: a readiness score of it would disagree with the full scan.
+        if staged || since != nil { report.score = nil }
         report.configuration = Report.Configuration(
             settings: settings, file: settings.map { Self.shown($0.file, from: scanDirectory) },
             replaced: loaded.replacedBuiltins.mapValues { Self.shown($0, from: scanDirectory) }

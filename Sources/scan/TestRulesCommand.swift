@@ -9,10 +9,10 @@ struct TestRulesCommand: ParsableCommand {
         commandName: "test-rules",
         abstract: "Test the rules of a directory against their examples and annotated fixtures (no directory: the built-in rules' examples).",
         discussion: """
-            Each rule's `examples` are scanned as written and with CRLF line ends, after a multibyte first line and
-            without a final newline; `↓` marks where a finding must start. Every file under DIR/fixtures/ is an
-            annotated fixture, scanned under its path below that folder with the directory's rules: a comment
-            `ruleid: <id>` expects a finding on the next line, `ok: <id>` expects none, and any other finding is noise.
+            Each rule's `examples` are scanned as written and with CRLF line ends, after a multibyte first line and \
+            without a final newline; `↓` marks where a finding must start. Every file under DIR/fixtures/ is an \
+            annotated fixture, scanned under its path below that folder with the directory's rules: a comment \
+            `ruleid: <id>` expects a finding on the next line, `ok: <id>` expects none, and any other finding is noise. \
             Each case is reported as hit, miss, noise or clean with file:line; exit 1 on any miss or noise.
             """
     )

@@ -62,6 +62,11 @@ struct Repository {
         let staged = try CLI.run(["--staged", "--format", "json"], in: repository.root)
         #expect(staged.status == 1, "a staged key must fail the scan: \(staged.stderr)")
         #expect(try Self.lines(staged) == ["app/settings.py:3"])
+        // A blocked commit says so and how to go on; a commit is not a repository, so there is no readiness score.
+        #expect(staged.stderr.contains("Commit blocked") && staged.stderr.contains("git commit --no-verify") && staged.stderr.contains("baseline"))
+        #expect(try CLI.json(staged.stdout)["score"] == nil)
+        #expect(!(try CLI.run(["--staged"], in: repository.root).stdout.contains("Readiness")))
+        #expect(try CLI.run(["validate:production", "--staged"], in: repository.root).status == 2)
         // The work-tree scan agrees that the file itself is clean now.
         #expect(try CLI.run(["check:dev-keys", "."], in: repository.root).status == 0)
         // Limited to a path, from a subdirectory.

@@ -316,3 +316,23 @@ enum FakeSecrets {
         #expect(outcome.status == 0)
     }
 }
+
+/// What `scan --help` shows a new user.
+@Suite struct HelpTests {
+    @Test func theTopLevelHelpListsTheScanOptionsWithReadableDefaults() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        for expected in ["USAGE: scan [check] [<options>]", "--max-file-size <size>", "(default: 10M)", "--strict", "SUBCOMMANDS:", "baseline"] {
+            #expect(help.stdout.contains(expected), "scan --help lacks \(expected)")
+        }
+        for unwanted in ["ByteSize(", "(default: one per core). (default:"] { #expect(!help.stdout.contains(unwanted)) }
+        // Text written for 80 columns is not wrapped a second time.
+        let long = help.stdout.split(separator: "\n").filter { $0.count > 80 }
+        #expect(long.isEmpty, "\(long)")
+        for command in ["baseline", "merge", "test-rules"] {
+            let lines = try CLI.run([command, "--help"]).stdout.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE:") }, "\(command) --help has lines over 80 columns")
+            #expect(!lines.contains { $0.count < 30 && $0.first?.isLetter == true && $0.last != ":" && $0.last != "." }, "\(command) --help is wrapped twice: \(lines)")
+        }
+    }
+}

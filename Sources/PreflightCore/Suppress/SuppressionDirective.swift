@@ -2,9 +2,10 @@
 ///
 /// It counts only after a comment opener on its line (`#`, `//`, `/*`, `<!--`, `--`, `;`, or a leading `*`).
 /// On a line of its own it covers that line and the next; after code it covers its own line.
-struct SuppressionDirective: Sendable, Equatable {
+public struct SuppressionDirective: Sendable, Equatable {
     /// The directive word, split so that this file holds no directive itself.
-    static let word = Array(("scan:" + "ignore").utf8)
+    public static let keyword = "scan:" + "ignore"
+    static let word = Array(keyword.utf8)
 
     /// The 0-based line the comment stands on.
     let line: Int
