@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [LIBFUZZER-FLAGS...]
 #
-# TARGET: rule-loader, lexer, ignore, reporters or scan-file. Builds the fuzz program with libFuzzer and
+# TARGET: rule-loader, lexer, ignore, ignore-files, reporters, escaping or scan-file. Builds the fuzz program with libFuzzer and
 # AddressSanitizer into .build/fuzz, seeds the target's corpus from Fixtures/, Rules/ and the inputs that once
 # failed (Fixtures/fuzz/TARGET/), runs for SECONDS and prints the executions and what was found. A failing input
 # is written to $FUZZ_DIR/artifacts/TARGET/; copy it to Fixtures/fuzz/TARGET/ and the tests replay it from then on.
@@ -17,8 +17,8 @@ fi
 target=$1 seconds=$2
 shift 2
 case "$target" in
-  rule-loader|lexer|ignore|reporters|scan-file) ;;
-  *) echo "unknown target $target (rule-loader, lexer, ignore, reporters, scan-file)" >&2; exit 2 ;;
+  rule-loader|lexer|ignore|ignore-files|reporters|escaping|scan-file) ;;
+  *) echo "unknown target $target (rule-loader, lexer, ignore, ignore-files, reporters, escaping, scan-file)" >&2; exit 2 ;;
 esac
 work=${FUZZ_DIR:-$project/.build/fuzz-work}
 corpus=$work/corpus/$target
@@ -40,7 +40,16 @@ case "$target" in
     for f in .gitignore .scanignore $(find Fixtures -name .gitignore -o -name .scanignore); do
       [ -f "$f" ] && { cat "$f"; printf '\0%s\n' "$paths"; } | seed
     done ;;
+  ignore-files)
+    paths=$(text_files | head -16)
+    for f in .gitignore .scanignore $(find Fixtures -name .gitignore -o -name .scanignore); do
+      [ -f "$f" ] && { cat "$f"; printf '\0'; cat .scanignore; printf '\0%s\n' "$paths"; } | seed
+    done ;;
   reporters) for f in Fixtures/golden/*.json; do head -c 4096 "$f" | seed; done ;;
+  escaping)
+    printf '[x](javascript:alert(1))' | seed
+    printf '\033]52;c;ZXZpbA==\007\033[2J\342\200\256' | seed
+    for f in Fixtures/golden/*.md; do head -c 2048 "$f" | seed; done ;;
 esac
 if [ -d "Fixtures/fuzz/$target" ]; then
   for f in Fixtures/fuzz/"$target"/*; do [ -f "$f" ] && seed < "$f"; done

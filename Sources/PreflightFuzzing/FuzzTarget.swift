@@ -12,6 +12,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case reporters
     /// A whole file scanned by every built-in rule: `PATH\nCONTENT`.
     case scanFile = "scan-file"
+    /// Ignore files read from disk by the walker: `GITIGNORE\0SCANIGNORE\0PATH\nPATH...`.
+    case ignoreFiles = "ignore-files"
+    /// Text from scanned files in the text and markdown reports.
+    case escaping
 
     /// Runs the target on one input; a broken invariant stops the process with a message.
     public func run(_ data: [UInt8]) {
@@ -21,6 +25,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .ignore: IgnoreTarget.run(data)
         case .reporters: ReportersTarget.run(data)
         case .scanFile: FileScanTarget.run(data)
+        case .ignoreFiles: IgnoreFilesTarget.run(data)
+        case .escaping: EscapingTarget.run(data)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PreflightCore
 import PreflightReport
 
 /// Reading a JSON report written earlier (`--compare`, `scan compare`).
@@ -6,10 +7,10 @@ enum ReportFile {
     /// The report at `path`, or exit 2 saying why it cannot be used.
     static func load(_ path: String) throws -> Report {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            Console.error("error: cannot read \(path): \(error.localizedDescription)")
+        switch RegularFile.read(path, limit: 4 * RegularFile.dataFileLimit, followingLinks: true) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let failure):
+            Console.error("error: cannot read \(path): \(failure)")
             throw ExitStatus.usageError.exitCode
         }
         do {

@@ -177,6 +177,22 @@ import Testing
         #expect(outcome.stderr.contains(".scan.yml:1:1: error: cannot read the configuration file: it is a symbolic link"), "\(outcome.stderr)")
     }
 
+    @Test func aBaselineOrARuleFileThatLeadsToADeviceIsAnErrorNotAHang() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write([".scan.yml": "baseline: known.json\n", "app.py": "x = 1\n"], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("known.json").path, withDestinationPath: "/dev/zero")
+        let baseline = try CLI.run(["."], in: root, timeout: 60)
+        #expect(baseline.status == 2)
+        #expect(baseline.stderr.contains("known.json: cannot read the file: it is not a regular file"), "\(baseline.stderr)")
+        FileTree.write([".scan.yml": "rule-directories: [rules]\n"], under: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("rules/zero.yml").path, withDestinationPath: "/dev/zero")
+        let rules = try CLI.run(["."], in: root, timeout: 60)
+        #expect(rules.status == 2)
+        #expect(rules.stderr.contains("zero.yml:1:1: error: cannot read rule file: it is not a regular file"), "\(rules.stderr)")
+    }
+
     @Test func mistypedPacksAndCommandsGetTheClosestName() throws {
         let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

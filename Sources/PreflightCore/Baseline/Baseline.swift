@@ -118,7 +118,11 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// Reads a baseline file; the error names the file and what is wrong.
     public static func load(path: String) throws(BaselineError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw BaselineError(path: path, message: "cannot read the file") }
+        let data: Data
+        switch RegularFile.read(path, limit: RegularFile.dataFileLimit, followingLinks: true) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let failure): throw BaselineError(path: path, message: "cannot read the file: \(failure)")
+        }
         let baseline: Baseline
         do {
             baseline = try JSONDecoder().decode(Baseline.self, from: data)

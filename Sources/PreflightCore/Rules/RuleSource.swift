@@ -39,11 +39,14 @@ public struct RuleSource: Sendable {
         var errors: [RuleError] = []
         for path in paths.sorted() {
             let name = Self.displayName(path, under: directory)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                errors.append(RuleError(file: name, line: 1, column: 1, ruleId: nil, message: "cannot read rule file"))
+            let data: [UInt8]
+            switch RegularFile.read(path, limit: RegularFile.dataFileLimit, followingLinks: true) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure):
+                errors.append(RuleError(file: name, line: 1, column: 1, ruleId: nil, message: "cannot read rule file: \(failure)"))
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 errors.append(RuleError(file: name, line: 1, column: 1, ruleId: nil, message: "rule file is not UTF-8"))
                 continue
             }

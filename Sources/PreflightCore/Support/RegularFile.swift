@@ -28,9 +28,11 @@ public enum RegularFile {
     /// The size limit for ignore and configuration files.
     public static let smallFileLimit = 1 << 20
 
-    /// The bytes of the regular file at `path`, at most `limit` of them.
-    public static func read(_ path: String, limit: Int = smallFileLimit) -> Result<[UInt8], Failure> {
-        let descriptor = FileName.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY) }
+    /// The bytes of the regular file at `path`, at most `limit` of them; through a symbolic link only when
+    /// `followingLinks` (the link must still lead to a regular file).
+    public static func read(_ path: String, limit: Int = smallFileLimit, followingLinks: Bool = false) -> Result<[UInt8], Failure> {
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (followingLinks ? 0 : O_NOFOLLOW)
+        let descriptor = FileName.withFileSystemPath(path) { open($0, flags) }
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: return .failure(.missing)
@@ -67,4 +69,7 @@ public enum RegularFile {
     public static func text(_ path: String, limit: Int = smallFileLimit) -> Result<String, Failure> {
         read(path, limit: limit).map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// The size limit for rule files and baselines, which may be long.
+    public static let dataFileLimit = 256 << 20
 }

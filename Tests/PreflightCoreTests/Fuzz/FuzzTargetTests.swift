@@ -43,5 +43,12 @@ final class FuzzTargetTests: XCTestCase {
             }
         }
         FuzzTarget.reporters.run(Array(0...255))
+        FuzzTarget.escaping.run(Array(0...255))
+        for text in ["[x](javascript:alert(1))", "\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J", "\\](y) ![i](z) <b>", "\u{202E}gnp.exe\u{9B}31m"] {
+            FuzzTarget.escaping.run(Array(text.utf8))
+        }
+        let ignoreFiles = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(".scanignore"), encoding: .utf8)
+        FuzzTarget.ignoreFiles.run(Array("*.log\n/build/\n!keep.log\n".utf8) + [0] + Array(ignoreFiles.utf8) + [0] + Array("a.log\nkeep.log\nbuild/x.py\nFixtures/y.py\nsrc/z.py".utf8))
+        FuzzTarget.ignoreFiles.run(Array("@linked".utf8) + [0] + Array("src/\n".utf8) + [0] + Array("src/a.py\nb.py".utf8))
     }
 }
