@@ -113,7 +113,7 @@ import Testing
         #expect((try Self.summary(outcome)["skippedByReason"] as? [String: Int])?["special"] == 1)
     }
 
-    @Test func aDiamondOfSymbolicLinksIsWalkedOnceperDirectory() throws {
+    @Test func aDiamondOfSymbolicLinksIsWalkedOncePerDirectory() throws {
         let root = FileTree.temporaryDirectory()
         let outside = FileTree.temporaryDirectory()
         defer {
