@@ -65,7 +65,7 @@ enum OutputFile {
         guard descriptor >= 0 else {
             throw Failure(path: path, reason: "cannot create a file in \(directory): \(systemReason())")
         }
-        InterruptCleanup.shared.remove(onInterrupt: temporary)
+        InterruptCleanup.shared.removeOnInterrupt(temporary)
         defer { InterruptCleanup.shared.clear() }
         do throws(Failure) {
             try writeAll(bytes, to: descriptor, path: path)
@@ -132,7 +132,7 @@ final class InterruptCleanup: @unchecked Sendable {
     }
 
     /// Sets the file to remove on an interrupt.
-    func remove(onInterrupt file: String) {
+    func removeOnInterrupt(_ file: String) {
         let bytes = Array(file.utf8.prefix(Self.capacity - 1))
         path[0] = 0
         for (index, byte) in bytes.enumerated().reversed() where index > 0 { path[index] = CChar(bitPattern: byte) }

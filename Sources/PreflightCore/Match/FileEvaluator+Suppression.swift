@@ -32,7 +32,7 @@ extension FileEvaluator {
             }
             guard !unused.isEmpty else { continue }
             let rule = catalog.rules[catalog.ruleIndex[report.ruleId]!]
-            report.message = rule.message.render { $0 == "ids" ? unused.joined(separator: ", ") : "" }
+            report.setMessage(rule.message.pieces { $0 == "ids" ? unused.joined(separator: ", ") : "" })
             result.append(report)
         }
         return result

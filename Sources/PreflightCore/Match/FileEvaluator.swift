@@ -386,7 +386,7 @@ final class FileEvaluator {
         let shown = redact ? secrets : []
         return ordered.map { hit in
             let rule = catalog.rules[hit.rule]
-            let message = rule.message.render { name in
+            let message = rule.message.pieces { name in
                 guard let range = name == "secret" ? hit.secret : hit.captures[name] else { return "" }
                 let text = Self.text(buffer, range)
                 guard redact, shown.contains(where: { range.overlaps($0) || range == $0 }) else { return text }
@@ -398,10 +398,10 @@ final class FileEvaluator {
             let hiddenSnippet = snippet(for: hit, secrets: secrets, lines: lines, in: buffer)
             var finding = Finding(
                 ruleId: rule.id, pack: rule.pack, severity: rule.severity, confidence: rule.confidence, path: path,
-                region: region, message: message, snippet: redact ? hiddenSnippet : snippet(for: hit, secrets: [], lines: lines, in: buffer),
+                region: region, message: message.map { $0.shown() }.joined(), snippet: redact ? hiddenSnippet : snippet(for: hit, secrets: [], lines: lines, in: buffer),
                 fingerprint: "", context: context, lineHash: lineHashes[region.start.line]
             )
-            finding.pending = Finding.Pending(fingerprint: Self.normalised(Self.text(buffer, hit.range, hiding: secrets)), line: hiddenSnippet)
+            finding.pending = Finding.Pending(fingerprint: Self.normalised(Self.text(buffer, hit.range, hiding: secrets)), line: hiddenSnippet, message: message)
             return finding
         }
     }

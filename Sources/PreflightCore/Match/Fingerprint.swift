@@ -20,7 +20,7 @@ enum Fingerprint {
             var finding = findings[index]
             guard let pending = finding.pending else { continue }
             if redact {
-                finding.message = secrets.redacting(finding.message)
+                finding.message = pending.message.map { $0.shown(hiding: secrets.redacting) }.joined()
                 finding.snippet = secrets.redacting(finding.snippet)
             }
             if secrets.occurs(in: pending.line) {

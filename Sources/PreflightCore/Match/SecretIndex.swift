@@ -1,23 +1,37 @@
 /// The secrets a scan found, so that every occurrence of them is hidden in every finding's text, whichever file
 /// the finding comes from: a key committed in `config.py` and quoted on a merge-marker line in the docs is redacted
-/// in both. Secrets of 8 bytes or more are hidden wherever they occur; shorter ones (4 to 7 bytes) only as a
-/// whole word, so that a weak password such as `admin` does not mask every message that holds the word.
+/// in both. Only distinctive secrets are looked for in other text: 6 bytes or more of at least two kinds of
+/// character (lower case, upper case, digits, other), or 16 bytes or more. A default such as `password`, `guest`
+/// or `test` is hidden where a rule finds it, but masking the word in every other line would hide nothing that is
+/// not public and make reports unreadable. Secrets under 8 bytes are hidden only as a whole word.
 struct SecretIndex: Sendable {
     /// The secrets by their first four bytes, longest first.
     private let byPrefix: [UInt32: [[UInt8]]]
 
-    static let minimumLength = 4
     static let anywhereLength = 8
 
     init<Secrets: Sequence>(_ secrets: Secrets) where Secrets.Element == String {
         var byPrefix: [UInt32: [[UInt8]]] = [:]
-        for secret in Set(secrets) {
+        for secret in Set(secrets) where Self.isDistinctive(secret) {
             let bytes = Array(secret.utf8)
-            guard bytes.count >= Self.minimumLength else { continue }
             byPrefix[Self.key(bytes, 0), default: []].append(bytes)
         }
         self.byPrefix = byPrefix.mapValues { $0.sorted { $0.count > $1.count } }
     }
+
+    /// Whether `secret` is specific enough to be looked for in any text.
+    static func isDistinctive(_ secret: String) -> Bool {
+        let length = secret.utf8.count
+        if length >= 16 { return true }
+        guard length >= 6 else { return false }
+        let kinds = [
+            secret.contains { $0.isLowercase }, secret.contains { $0.isUppercase }, secret.contains { $0.isNumber },
+            secret.contains { !$0.isLetter && !$0.isNumber },
+        ]
+        return kinds.filter { $0 }.count >= 2
+    }
+
+    private static let minimumLength = 4
 
     var isEmpty: Bool { byPrefix.isEmpty }
 

@@ -29,6 +29,15 @@ public struct Finding: Sendable, Hashable {
         let fingerprint: String
         /// The snippet.
         let line: String
+        /// The message in pieces: the secrets of other files are hidden in the text from the file, not in the
+        /// rule's own words (a password `password` found elsewhere must not mask "password" in a message).
+        var message: [MessageTemplate.Piece]
+    }
+
+    /// Sets the message from its pieces, keeping them for the scan to hide other files' secrets in.
+    mutating func setMessage(_ pieces: [MessageTemplate.Piece]) {
+        message = pieces.map { $0.shown() }.joined()
+        pending?.message = pieces
     }
     /// Set when an inline comment or a baseline entry hides the finding; suppressed findings are reported apart.
     public var suppression: Suppression?

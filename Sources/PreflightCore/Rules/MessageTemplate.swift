@@ -39,16 +39,34 @@ struct MessageTemplate: Sendable {
         }
     }
 
+    /// One piece of a rendered message: the template's own text, or text taken from the file.
+    struct Piece: Sendable, Hashable {
+        let text: String
+        let fromFile: Bool
+        let upper: Bool
+
+        /// The piece as shown, with `hide` applied to text from the file first.
+        func shown(hiding hide: (String) -> String = { $0 }) -> String {
+            let visible = fromFile ? hide(text) : text
+            return upper ? visible.uppercased() : visible
+        }
+    }
+
     /// The message with each placeholder replaced by `value(name)`.
     func render(_ value: (String) -> String) -> String {
+        pieces(value).map { $0.shown() }.joined()
+    }
+
+    /// The message's pieces, each placeholder replaced by `value(name)` (or its literal fallback).
+    func pieces(_ value: (String) -> String) -> [Piece] {
         parts.map { part in
             switch part {
-            case .text(let text): return text
+            case .text(let text): return Piece(text: text, fromFile: false, upper: false)
             case .capture(let names, let fallback, let upper):
-                let text = names.lazy.map(value).first { !$0.isEmpty } ?? fallback ?? ""
-                return upper ? text.uppercased() : text
+                if let text = names.lazy.map(value).first(where: { !$0.isEmpty }) { return Piece(text: text, fromFile: true, upper: upper) }
+                return Piece(text: fallback ?? "", fromFile: false, upper: upper)
             }
-        }.joined()
+        }
     }
 }
 

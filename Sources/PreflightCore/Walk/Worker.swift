@@ -45,7 +45,8 @@ final class Worker<Handler: WalkHandler> {
             ignores = loadIgnores(in: job, parent: ignores)
         }
         guard let directory = FileName.withFileSystemPath(job.fileSystemPath, { opendir($0) }) else {
-            handler.skip(unreachable(job.displayPath.isEmpty ? "." : job.displayPath, what: "cannot read directory"))
+            let error = errno
+            handler.skip(unreachable(job.displayPath.isEmpty ? "." : job.displayPath, what: "cannot read directory", error: error))
             return
         }
         defer { closedir(directory) }
@@ -60,7 +61,8 @@ final class Worker<Handler: WalkHandler> {
             if kind == Int32(DT_UNKNOWN) {
                 var info = stat()
                 guard FileName.withFileSystemPath(fileSystemPath, { lstat($0, &info) }) == 0 else {
-                    handler.skip(unreachable(displayPath, what: "cannot read"))
+                    let error = errno
+                    handler.skip(unreachable(displayPath, what: "cannot read", error: error))
                     continue
                 }
                 kind = Self.directoryEntryType(info.st_mode)
@@ -103,7 +105,8 @@ final class Worker<Handler: WalkHandler> {
                 if identity == nil {
                     var info = stat()
                     guard FileName.withFileSystemPath(fileSystemPath, { stat($0, &info) }) == 0 else {
-                        handler.skip(unreachable(displayPath, what: "cannot read directory"))
+                        let error = errno
+                        handler.skip(unreachable(displayPath, what: "cannot read directory", error: error))
                         continue
                     }
                     identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: job.identity)
@@ -121,11 +124,11 @@ final class Worker<Handler: WalkHandler> {
         queue.push(work)
     }
 
-    /// The diagnostic of a path the walk cannot reach, with the reason `errno` gives.
-    private func unreachable(_ path: String, what: String) -> Diagnostic {
-        let reason = errno == ENAMETOOLONG
+    /// The diagnostic of a path the walk cannot reach, with the reason of the system's `error`.
+    private func unreachable(_ path: String, what: String, error: Int32) -> Diagnostic {
+        let reason = error == ENAMETOOLONG
             ? "the path is longer than the system allows (\(PATH_MAX) bytes)"
-            : String(cString: strerror(errno))
+            : String(cString: strerror(error))
         return Diagnostic(kind: .unreadable, level: .warning, path: path, message: "\(what): \(reason)")
     }
 
@@ -170,7 +173,8 @@ final class Worker<Handler: WalkHandler> {
         // Non-blocking, so that a FIFO or a device given as a file cannot hang the walk before fstat rejects it.
         let descriptor = FileName.withFileSystemPath(fileSystemPath) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
         guard descriptor >= 0 else {
-            handler.skip(unreachable(displayPath, what: "cannot open"))
+            let error = errno
+            handler.skip(unreachable(displayPath, what: "cannot open", error: error))
             return
         }
         defer { close(descriptor) }
