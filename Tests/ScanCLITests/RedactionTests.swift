@@ -89,10 +89,11 @@ import Testing
             try? FileManager.default.removeItem(at: root)
             try? FileManager.default.removeItem(at: out)
         }
-        let token = FakeSecrets.github
+        // A value that is a secret by where it stands (an environment fallback), and a plain word elsewhere: no
+        // rule finds it in the docs, where the merge-marker rules quote it as a conflict label.
+        let token = "Zebra-Horse-" + FakeSecrets.random(10)
         FileTree.write([
-            "app/config.py": "GITHUB_TOKEN = \"\(token)\"\n",
-            // The merge-marker rules find the conflict label, which is the token: they have no secret of their own.
+            "app/config.py": "import os\nAPI_KEY = os.getenv(\"API_KEY\", \"\(token)\")\n",
             "docs/notes.md": "# Notes\n\n<<<<<<< \(token)\nold\n=======\nnew\n>>>>>>> topic\n",
         ], under: root)
         var outputs: [(String, String)] = []
@@ -105,7 +106,7 @@ import Testing
         #expect(try CLI.run(["baseline", "create", "--output", baselinePath, root.path]).status == 0)
         outputs.append(("baseline", try String(contentsOfFile: baselinePath, encoding: .utf8)))
         let json = try CLI.json(outputs[1].1)
-        #expect(CLI.findings(json).contains { $0["path"] as? String == "docs/notes.md" && ($0["message"] as? String)?.contains("ghp_****") == true })
+        #expect(CLI.findings(json).contains { $0["path"] as? String == "docs/notes.md" && ($0["message"] as? String)?.contains("Zebr****") == true })
         for (what, text) in outputs { #expect(!text.contains(token), "\(what) shows the token found in another file") }
     }
 
