@@ -183,8 +183,8 @@ struct ScanInvocation: ParsableArguments {
         // A commit or a branch is part of a repository: a readiness score of it would disagree with the full scan.
         if staged || since != nil { report.score = nil }
         report.configuration = Report.Configuration(
-            settings: settings, file: settings.map { Self.shown($0.file, from: scanDirectory) },
-            replaced: loaded.replacedBuiltins.mapValues { Self.shown($0, from: scanDirectory) }
+            settings: settings, file: settings.map { Self.relativePath($0.file, from: scanDirectory) },
+            replaced: loaded.replacedBuiltins.mapValues { Self.relativePath($0, from: scanDirectory) }
         )
         if let shard = shard?.shard {
             report.shard = Report.Shard(index: shard.index, count: shard.count, run: runIdentity(of: report, settings: settings, shards: shard.count))
@@ -193,12 +193,12 @@ struct ScanInvocation: ParsableArguments {
     }
 
     /// What the parts of one sharded scan share, as a short digest: the commit, the tool and its rules, the
-    /// configuration file's bytes and the options that shape the findings. `scan merge` refuses parts that differ.
+    /// configuration file's content and the options that shape the findings. `scan merge` refuses parts that differ.
     private func runIdentity(of report: Report, settings: ScanConfig?, shards: Int) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let rules = (try? encoder.encode(report.rules ?? [])) ?? Data()
-        let configuration = settings.flatMap { try? RegularFile.read($0.file).get() } ?? []
+        let configuration = Array((settings?.digest ?? "").utf8)
         let options = [
             report.commit ?? "", report.tool.version, report.packsSelected?.joined(separator: ",") ?? "", String(shards),
             String(maxFileSize.bytes), String(followSymlinks), String(noIgnore), exclude.joined(separator: "\n"), since ?? "",
@@ -208,7 +208,7 @@ struct ScanInvocation: ParsableArguments {
     }
 
     /// `path` as reports show it: relative to `directory` (with `../` when above it).
-    static func shown(_ path: String, from directory: String) -> String {
+    static func relativePath(_ path: String, from directory: String) -> String {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
         let base = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().pathComponents
         var common = 0

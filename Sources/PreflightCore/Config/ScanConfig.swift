@@ -23,6 +23,8 @@ public struct ScanConfig: Sendable {
 
     /// The file read (as given); errors are placed in it.
     public let file: String
+    /// The SHA-256 of the file's text, so that runs can tell whether they had the same configuration.
+    public internal(set) var digest = ""
     /// `packs.only`: run only these packs (the command line's `check:PACK` narrows further).
     public var onlyPacks: [Located<String>] = []
     /// `packs.disable`: packs that never run.
@@ -72,7 +74,8 @@ public struct ScanConfig: Sendable {
     public static func read(path: String) -> (config: ScanConfig?, errors: [RuleError]) {
         switch RegularFile.text(path) {
         case .success(let text):
-            let (config, errors) = ConfigDecoder.decode(text: text, file: path)
+            var (config, errors) = ConfigDecoder.decode(text: text, file: path)
+            config.digest = SHA256.hex(Array(text.utf8))
             return (config, errors)
         case .failure(let failure):
             return (nil, [RuleError(file: path, line: 1, column: 1, ruleId: nil, message: "cannot read the configuration file: \(failure)")])

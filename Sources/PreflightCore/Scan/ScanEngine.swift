@@ -159,7 +159,9 @@ final class ScanHandler: WalkHandler {
         excluded[source, default: 0] += 1
     }
 
+    /// A problem that leaves no file out; in a partial scan, reported by the part its path falls in.
     func warn(_ diagnostic: Diagnostic) {
+        if let focus, !focus(diagnostic.path) { return }
         outcome.diagnostics.append(diagnostic)
     }
 }
