@@ -120,6 +120,9 @@ public struct Report: Codable, Sendable, Equatable {
         /// `.scanignore` files, `--exclude`, the configuration file, the scan's own files. A directory counts once.
         /// Git's ignore files leave out only files git does not track. Absent when nothing was left out.
         public var excludedBySource: [String: Int]?
+        /// True when the tree is a packaged distribution (an sdist or a wheel), whose repository checks for files
+        /// a distribution leaves out (CI, container files, lockfiles, tests) did not run; absent otherwise.
+        public var packagedDistribution: Bool?
 
         public init(filesScanned: Int, filesSkipped: Int, skippedByReason: [String: Int], bytesScanned: Int, durationMs: Int,
                     findingsBySeverity: [String: Int], complete: Bool, rulesRun: Int) {

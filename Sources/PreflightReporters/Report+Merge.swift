@@ -42,6 +42,7 @@ extension Report {
         summary.suppressed = suppressed.isEmpty ? nil : suppressed.count
         // Every shard walks the whole tree: each counts the same exclusions.
         summary.excludedBySource = first.summary.excludedBySource
+        summary.packagedDistribution = first.summary.packagedDistribution
         let endpoints = reports.flatMap { $0.inventory?.endpoints.items ?? [] }.sorted { ($0.file, $0.line, $0.method, $0.path) < ($1.file, $1.line, $1.method, $1.path) }
         var merged = Report(
             tool: first.tool, root: first.root, summary: summary,

@@ -31,6 +31,7 @@ extension Report {
             inventory: result.endpoints.isEmpty ? nil : Inventory(endpoints: Endpoints(result.endpoints))
         )
         if !result.excluded.isEmpty { self.summary.excludedBySource = result.excluded }
+        if result.isDistribution { self.summary.packagedDistribution = true }
         if !result.suppressed.isEmpty {
             suppressed = result.suppressed.map(Finding.init)
             self.summary.suppressed = result.suppressed.count

@@ -154,6 +154,7 @@ public struct TextReporter: Reporter {
             let kinds = byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0)" }
             line += " · \(suppressed.count) suppressed (\(kinds.joined(separator: ", ")))"
         }
+        if summary.packagedDistribution == true { line += " · packaged distribution: no checks for CI, container or lock files" }
         line += " · \(summary.rulesRun) rules · \(Self.seconds(summary.durationMs))"
         if !summary.complete { line += " · " + paint("INCOMPLETE", .red, .bold) }
         return line

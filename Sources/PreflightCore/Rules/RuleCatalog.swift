@@ -23,11 +23,17 @@ public final class RuleCatalog: Sendable {
     let pathGlobs: [Glob]
     /// For each rule, its repository conditions as indices into the two lists above.
     let repositoryConditions: [RepositoryConditions]
+    /// The path globs (indices into `pathGlobs`) that mark the scanned tree as a packaged distribution, not a
+    /// repository: an sdist's `PKG-INFO` at the top, a wheel's `*.dist-info/` folder.
+    let distributionMarkers: [Int]
     /// Rule ids by alias, for suppression comments that name a rule by an old id.
     let idsByAlias: [String: String]
     /// Every rule id and alias loaded, including rules not selected for this scan: a suppression comment naming
     /// one of them is not unused just because its rule did not run.
     let knownRuleIds: Set<String>
+
+    /// What marks a packaged distribution at the top of the scanned tree.
+    static let distributionMarkers = ["/PKG-INFO", "/*.dist-info/"]
 
     /// The automaton entry of repository pattern `index`: the rules' entries come first.
     func automatonEntry(ofRepositoryPattern index: Int) -> Int { rules.count + index }
@@ -84,6 +90,7 @@ public final class RuleCatalog: Sendable {
                 pathsExist: structure.pathExists.map(path), pathsMissing: structure.pathMissing.map(path)
             )
         }
+        distributionMarkers = Self.distributionMarkers.compactMap(Glob.init).map(path)
         repositoryPatterns = patterns
         let repositoryLiterals = patterns.map { RequiredLiterals.of($0.source) ?? [] }
         repositoryPatternPrefiltered = repositoryLiterals.map { !$0.isEmpty }

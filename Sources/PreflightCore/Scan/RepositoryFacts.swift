@@ -51,10 +51,16 @@ struct RepositoryFacts {
         }
     }
 
-    /// Whether the repository conditions of the rule hold across the whole scan.
+    /// Whether the scanned tree is a packaged distribution (an sdist or a wheel) rather than a repository.
+    var isDistribution: Bool { catalog.distributionMarkers.contains { paths[$0] } }
+
+    /// Whether the repository conditions of the rule hold across the whole scan. A packaged distribution leaves
+    /// out what a repository keeps beside the code (CI, container files, lockfiles, tests): `path-missing`
+    /// conditions say nothing about it and do not hold.
     private func holds(for ruleId: String) -> Bool {
         guard let index = catalog.ruleIndex[ruleId] else { return false }
         let conditions = catalog.repositoryConditions[index]
+        if isDistribution && !conditions.pathsMissing.isEmpty { return false }
         return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
             && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
     }

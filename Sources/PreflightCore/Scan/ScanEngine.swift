@@ -55,7 +55,8 @@ public struct ScanEngine: Sendable {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
             findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
-            filesScanned: files, bytesScanned: bytes, skipped: skipped, excluded: excluded, durationMilliseconds: elapsed
+            filesScanned: files, bytesScanned: bytes, skipped: skipped, excluded: excluded, isDistribution: facts.isDistribution,
+            durationMilliseconds: elapsed
         )
     }
 

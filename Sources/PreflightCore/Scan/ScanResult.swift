@@ -15,10 +15,14 @@ public struct ScanResult: Sendable {
     /// Files and directories left out by ignore files and exclusion patterns, by source (`.gitignore`,
     /// `.scanignore`, `--exclude`, the configuration file...); a directory counts once.
     public let excluded: [String: Int]
+    /// The tree is a packaged distribution (an sdist's `PKG-INFO`, a wheel's `*.dist-info`), not a repository: the
+    /// repository checks that look for files a distribution leaves out (CI, container files) did not run.
+    public let isDistribution: Bool
     public let durationMilliseconds: Int
 
     public init(findings: [Finding], suppressed: [Finding] = [], diagnostics: [Diagnostic], endpoints: [Endpoint] = [], filesScanned: Int,
-                bytesScanned: Int, skipped: [Diagnostic.Kind: Int], excluded: [String: Int] = [:], durationMilliseconds: Int) {
+                bytesScanned: Int, skipped: [Diagnostic.Kind: Int], excluded: [String: Int] = [:], isDistribution: Bool = false,
+                durationMilliseconds: Int) {
         self.findings = findings
         self.suppressed = suppressed
         self.diagnostics = diagnostics
@@ -27,6 +31,7 @@ public struct ScanResult: Sendable {
         self.bytesScanned = bytesScanned
         self.skipped = skipped
         self.excluded = excluded
+        self.isDistribution = isDistribution
         self.durationMilliseconds = durationMilliseconds
     }
 
@@ -58,7 +63,7 @@ public struct ScanResult: Sendable {
     func replacing(findings: [Finding]? = nil, suppressed: [Finding]? = nil, endpoints: [Endpoint]? = nil) -> ScanResult {
         ScanResult(findings: findings ?? self.findings, suppressed: suppressed ?? self.suppressed, diagnostics: diagnostics,
                    endpoints: endpoints ?? self.endpoints, filesScanned: filesScanned, bytesScanned: bytesScanned, skipped: skipped,
-                   excluded: excluded, durationMilliseconds: durationMilliseconds)
+                   excluded: excluded, isDistribution: isDistribution, durationMilliseconds: durationMilliseconds)
     }
 
     /// False when something may have been missed: a rule stopped by a limit, a target that could not be opened.

@@ -8,7 +8,7 @@ enum ContextClassifier {
         (.test, ["tests", "test", "Tests", "Test", "t", "__tests__", "spec", "specs", "e2e", "testing", "__mocks__"]),
         (.example, ["examples", "example", "samples", "sample", "demo", "demos", "docs_src"]),
         (.docs, ["docs", "doc", "documentation", "Documentation"]),
-        (.generated, ["migrations", "generated", "__generated__", "gen"]),
+        (.generated, ["migrations", "generated", "__generated__", "gen", "dist", "staticfiles", "collected_static"]),
     ]
 
     /// The context of the file at `path` (relative, slash separated) whose first bytes are `head`.
@@ -18,7 +18,7 @@ enum ContextClassifier {
         let name = components.last.map(String.init) ?? path
         for (context, names) in folders where directories.contains(where: names.contains) { return context }
         if isTestFile(name) { return .test }
-        if isGenerated(head) { return .generated }
+        if isGenerated(head) || isBuilt(name, head) { return .generated }
         if name.hasSuffix(".example") || name.hasSuffix(".sample") || name.contains(".example.") { return .example }
         if [".md", ".rst", ".adoc", ".markdown"].contains(where: { name.lowercased().hasSuffix($0) }) { return .docs }
         return .production
@@ -33,6 +33,29 @@ enum ContextClassifier {
         if stem.hasSuffix("_test") || stem.hasSuffix("_spec") { return true }
         if lower.contains(".test.") || lower.contains(".spec.") { return true }
         return name.hasSuffix("Tests.swift") || name.hasSuffix("Test.java") || name.hasSuffix("Test.kt") || name.hasSuffix("Tests.cs")
+    }
+
+    /// Built front-end output, from its name (`*.min.js`, `*.bundle.js`, `*.chunk.css`, source maps) or its content:
+    /// a JavaScript or CSS file that names its source map, or whose first 64 KiB hold a line of 1,000 characters or
+    /// more (minified or bundled). Nobody edits it: its findings are those of the sources it was built from.
+    static func isBuilt(_ name: String, _ content: UnsafeRawBufferPointer) -> Bool {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".map") || [".min.", ".bundle.", ".chunk."].contains(where: lower.contains) { return true }
+        guard [".js", ".mjs", ".cjs", ".css"].contains(where: lower.hasSuffix) else { return false }
+        let tail = UnsafeRawBufferPointer(rebasing: content[max(0, content.count - 512)...])
+        if contains(tail, "sourceMappingURL=") { return true }
+        var lineStart = 0
+        for index in 0..<min(content.count, 64 * 1024) where content[index] == 0x0A {
+            if index - lineStart >= 1_000 { return true }
+            lineStart = index + 1
+        }
+        return min(content.count, 64 * 1024) - lineStart >= 1_000
+    }
+
+    private static func contains(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in bytes[start..<(start + needle.count)].elementsEqual(needle) }
     }
 
     /// Markers that code generators write near the top of their output (lower case): "Code generated ... DO NOT

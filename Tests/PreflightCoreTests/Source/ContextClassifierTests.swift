@@ -31,6 +31,19 @@ import Testing
         #expect(context("app/models.py", head: "class Model:\n    pass\n") == .production)
     }
 
+    @Test func builtFrontEndOutputIsGeneratedFromItsNameOrContent() {
+        #expect(context("static/js/app.min.js") == .generated)
+        #expect(context("web/main.3f9a1c.chunk.js") == .generated)
+        #expect(context("web/app.js.map", head: "{\"version\":3}") == .generated)
+        #expect(context("web/build/app.js", head: "var a=1;\n//# sourceMappingURL=app.js.map\n") == .generated)
+        #expect(context("static/app.js", head: "!function(e){" + String(repeating: "e.a=1;", count: 300) + "}\n") == .generated)
+        #expect(context("frontend/dist/index.js") == .generated)
+        #expect(context("project/staticfiles/admin/base.css") == .generated)
+        // Hand-written code keeps its context, long lines in Python too.
+        #expect(context("static/app.js", head: "function add(a, b) {\n  return a + b;\n}\n") == .production)
+        #expect(context("app/data.py", head: "X = [" + String(repeating: "1, ", count: 600) + "]\n") == .production)
+    }
+
     @Test func findingsCarryTheirContextAndRulesCanBeLimitedToSome() throws {
         let rule = FileEvaluatorTests.rule("demo", regex: "demo", keywords: "[demo]")
         let everywhere = TestSupport.scanner(try TestSupport.load(["r.yml": rule]))

@@ -75,4 +75,31 @@ import Testing
         #expect(secured.endpoints.map(\.authenticated) == [true])
         #expect(secured.endpoints.first?.authenticationGuard == "project-wide configuration")
     }
+
+    @Test func aPackagedDistributionGetsNoFindingsAboutFilesItLeavesOut() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-distribution-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = "from fastapi import FastAPI\n\napp = FastAPI()\n"
+        func write(_ files: [String: String]) throws {
+            for (path, text) in files {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        try write(["service/main.py": app, "pyproject.toml": "[project]\nname = \"service\"\n"])
+        let engine = TestSupport.scanner(TestSupport.builtinRules)
+        let repository = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(repository.findings.contains { $0.ruleId == "ops-no-ci" })
+        #expect(!repository.isDistribution)
+        // The same code as an sdist (PKG-INFO at the top) or a wheel (a .dist-info folder).
+        for marker in ["PKG-INFO", "service-1.0.dist-info/METADATA"] {
+            try write([marker: "Metadata-Version: 2.1\nName: service\n"])
+            let distribution = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+            #expect(distribution.isDistribution, "\(marker)")
+            #expect(!distribution.findings.contains { ["ops-no-ci", "ops-no-container-build", "ops-no-tests"].contains($0.ruleId) }, "\(marker)")
+            #expect(distribution.findings.contains { $0.ruleId == "rate-limit-missing-in-repository" }, "the code itself is still judged")
+            try FileManager.default.removeItem(at: root.appendingPathComponent(marker.hasPrefix("PKG") ? marker : "service-1.0.dist-info"))
+        }
+    }
 }
