@@ -103,7 +103,8 @@ import Testing
     @Test func aLongSingleLineUnderTheLimitIsScanned() throws {
         let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let line = Array("var a=\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 2 << 20) + Array("\"; const key = \"\(FakeSecrets.devKey)\";".utf8)
+        // A provider token: reported in built output too (a dev key would be, like the bundle, not production).
+        let line = Array("var a=\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 2 << 20) + Array("\"; const key = \"\(FakeSecrets.github)\";".utf8)
         try Self.write(["app.min.js": line], under: root)
         let outcome = try CLI.run(["check:dev-keys", root.path, "--format", "json"])
         #expect(outcome.status == 1)

@@ -24,10 +24,11 @@ enum ContextClassifier {
         return .production
     }
 
-    /// `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `conftest.py`, `XTests.swift`.
+    /// `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `conftest.py`, Django's `tests.py`,
+    /// `XTests.swift`.
     static func isTestFile(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if lower == "conftest.py" { return true }
+        if lower == "conftest.py" || lower == "tests.py" { return true }
         if lower.hasPrefix("test_") && lower.hasSuffix(".py") { return true }
         let stem = lower.split(separator: ".").first.map(String.init) ?? lower
         if stem.hasSuffix("_test") || stem.hasSuffix("_spec") { return true }

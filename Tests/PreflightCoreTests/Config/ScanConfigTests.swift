@@ -110,8 +110,8 @@ import Testing
     @Test func contextPatternsComeBeforeTheBuiltInClassification() throws {
         var options = ScanOptions(walk: WalkOptions(jobs: 1))
         options.contextPatterns = [(.test, Glob("qa/")!)]
-        let engine = ScanEngine(catalog: RuleCatalog(TestSupport.builtinRules.selecting(packs: ["dev-keys"])), options: options)
-        let text = "import os\nA = os.getenv(\"A_KEY\", \"\(TestSupport.devKey)\")\n"
+        let engine = ScanEngine(catalog: RuleCatalog(TestSupport.builtinRules.selecting(packs: ["merge-markers"])), options: options)
+        let text = "<<<<<<< HEAD\nA = 1\n=======\nA = 2\n>>>>>>> topic\n"
         #expect(engine.scan(text: text, path: "qa/load/settings.py").findings.first?.context == .test)
         #expect(engine.scan(text: text, path: "app/settings.py").findings.first?.context == .production)
     }

@@ -14,6 +14,7 @@ import Testing
         #expect(context("web/src/api.spec.ts") == .test)
         #expect(context("Tests/ScanTests/CLITests.swift") == .test)
         #expect(context("conftest.py") == .test)
+        #expect(context("weblate/accounts/tests.py") == .test)
         #expect(context("tests/fixtures/keys.json") == .fixture)
         #expect(context("examples/server.js") == .example)
         #expect(context(".env.example") == .example)
