@@ -49,7 +49,8 @@ enum BlockFinder {
     }
 
     /// From the start of the match's line through the first `def`/`class` at or below it and its suite:
-    /// the following lines indented deeper than that statement (blank lines included, trailing ones not).
+    /// the following lines indented deeper than that statement (blank lines included, trailing ones not). When
+    /// the match's own line opens a compound statement (`if`, `for`, `with`, `try`...), its suite.
     static func pythonSuite(from start: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int> {
         let count = buffer.count
         var lineStart = start
@@ -69,7 +70,7 @@ enum BlockFinder {
                     end = lastContentEnd
                     break
                 }
-            } else if !blank && startsDefinition(at: line + indent, in: buffer) {
+            } else if !blank && (startsDefinition(at: line + indent, in: buffer) || (line == lineStart && startsCompoundStatement(at: line + indent, in: buffer))) {
                 headerIndent = indent
             }
             if !blank { lastContentEnd = lineEnd }
@@ -80,10 +81,19 @@ enum BlockFinder {
     }
 
     private static func startsDefinition(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
-        for keyword in ["def ", "async def ", "class "] {
+        starts(at: offset, in: buffer, withOneOf: ["def ", "async def ", "class "])
+    }
+
+    /// `if`, `elif`, `else`, `for`, `while`, `with`, `try`, `except`, `finally`: a header whose own suite is the
+    /// block when the match is on it (an `if insecure:` branch), as a definition's is.
+    private static func startsCompoundStatement(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        starts(at: offset, in: buffer, withOneOf: ["if ", "elif ", "else:", "for ", "while ", "with ", "async with ", "async for ", "try:", "except", "finally:"])
+    }
+
+    private static func starts(at offset: Int, in buffer: UnsafeRawBufferPointer, withOneOf keywords: [String]) -> Bool {
+        keywords.contains { keyword in
             let bytes = Array(keyword.utf8)
-            if offset + bytes.count <= buffer.count && bytes.indices.allSatisfy({ buffer[offset + $0] == bytes[$0] }) { return true }
+            return offset + bytes.count <= buffer.count && bytes.indices.allSatisfy { buffer[offset + $0] == bytes[$0] }
         }
-        return false
     }
 }

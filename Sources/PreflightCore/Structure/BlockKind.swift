@@ -1,6 +1,7 @@
 /// How the block that belongs to a match is found.
 public enum BlockKind: String, Sendable, CaseIterable {
-    /// Python: from the match's line through the next `def`/`class` (decorators included) and its indented suite.
+    /// Python: from the match's line through the next `def`/`class` (decorators included) and its indented suite;
+    /// for a match on an `if`, `for`, `with`, `try`... line, that statement's suite.
     case python
     /// Brace languages: from the match to the brace that closes the first `{` after it, outside strings and comments.
     case braces
