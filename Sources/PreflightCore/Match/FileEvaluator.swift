@@ -29,6 +29,7 @@ final class FileEvaluator {
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.automaton.entryCount)
         foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
+        foundNames = Array(repeating: KeyedNames(), count: catalog.keyedPatterns.count)
         foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
         pathFilters = PathFilterCache(catalog: catalog)
     }
@@ -57,8 +58,12 @@ final class FileEvaluator {
         var secrets: [String] = []
     }
 
-    /// Repository facts seen by this evaluator so far: patterns found, path globs matched.
+    /// Repository facts seen by this evaluator so far: patterns found, path globs matched, and the names each
+    /// keyed pattern found.
     private(set) var foundPatterns: [Bool]
+    private(set) var foundNames: [KeyedNames]
+    /// The path of the file being evaluated.
+    private var currentPath = ""
     private(set) var foundPaths: [Bool]
     /// The rules' path filters and the path fact globs, decided once per directory.
     private var pathFilters: PathFilterCache
@@ -76,6 +81,7 @@ final class FileEvaluator {
     /// so that every part decides those rules from the same candidates).
     func evaluate(_ buffer: UnsafeRawBufferPointer, path: String, repositoryRulesOnly: Bool = false) -> Outcome {
         keywordsScanned = false
+        currentPath = path
         defer { searchRepositoryPatterns(in: buffer) }
         return evaluateRules(buffer, path: path, repositoryRulesOnly: repositoryRulesOnly)
     }
@@ -106,6 +112,13 @@ final class FileEvaluator {
                 if keywordHits[catalog.automatonEntry(ofRepositoryPattern: index)].isEmpty { continue }
             }
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
+        }
+        for (index, condition) in catalog.keyedPatterns.enumerated() {
+            if catalog.keyedPatternPrefiltered[index] {
+                scanKeywords(buffer)
+                if keywordHits[catalog.automatonEntry(ofKeyedPattern: index)].isEmpty { continue }
+            }
+            foundNames[index].add(condition.names(in: buffer, scratch: scratch), path: currentPath)
         }
     }
 
@@ -339,7 +352,10 @@ final class FileEvaluator {
             path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
         )
         endpoint.isPublic = isPublic
-        if !guarded && !isPublic && rule.structure.isRepositoryLevel { endpoint.pendingRule = rule.id }
+        if !guarded && !isPublic && rule.structure.isRepositoryLevel {
+            endpoint.pendingRule = rule.id
+            endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)
+        }
         switch template.guardKind {
         case .authentication:
             endpoint.authenticated = guarded
@@ -402,6 +418,7 @@ final class FileEvaluator {
                 fingerprint: "", context: context, lineHash: lineHashes[region.start.line]
             )
             finding.pending = Finding.Pending(fingerprint: Self.normalised(Self.text(buffer, hit.range, hiding: secrets)), line: hiddenSnippet, message: message)
+            finding.repositoryKeys = Self.keys(of: rule, captures: hit.captures, in: buffer)
             return finding
         }
     }
@@ -435,6 +452,13 @@ final class FileEvaluator {
         }
         hidden += buffer[position...]
         return hidden.withUnsafeBytes(body)
+    }
+
+    /// The texts of the captures that a rule's keyed repository conditions look up.
+    static func keys(of rule: Rule, captures: [String: Range<Int>], in buffer: UnsafeRawBufferPointer) -> [String: String] {
+        var keys: [String: String] = [:]
+        for name in rule.structure.keyedCaptureNames { keys[name] = captures[name].map { text(buffer, $0) } ?? "" }
+        return keys
     }
 
     /// Sorted ranges with those that overlap joined.

@@ -14,8 +14,10 @@ public struct Endpoint: Sendable, Hashable {
     public var rateLimitGuard: String?
     /// A route that is public by design (health, login, docs...), as the rule's allow list says.
     public var isPublic: Bool
-    /// The rule whose verdict waits for the repository conditions (a project-wide guard), if any.
+    /// The rule whose verdict waits for the repository conditions (a project-wide guard), if any, and the texts
+    /// of the captures its keyed conditions look up.
     var pendingRule: String?
+    var pendingKeys: [String: String] = [:]
 
     public init(framework: String, method: String, route: String, path: String, line: Int) {
         self.framework = framework
@@ -41,7 +43,10 @@ public struct Endpoint: Sendable, Hashable {
             rateLimitGuard = other.rateLimitGuard
         }
         isPublic = isPublic || other.isPublic
-        pendingRule = pendingRule ?? other.pendingRule
+        if pendingRule == nil {
+            pendingRule = other.pendingRule
+            pendingKeys = other.pendingKeys
+        }
     }
 
     /// Report order: path, line, method, route.

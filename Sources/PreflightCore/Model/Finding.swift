@@ -22,6 +22,8 @@ public struct Finding: Sendable, Hashable {
     /// What the fingerprint and the line hash are finished from once the scan knows every secret it found; nil
     /// after that.
     var pending: Pending?
+    /// For a rule with keyed repository conditions: the texts of the captures they look up.
+    var repositoryKeys: [String: String] = [:]
 
     /// The texts of a finding with the secrets of its own file redacted, whatever `--no-redact` says.
     struct Pending: Sendable, Hashable {

@@ -19,6 +19,10 @@ public final class RuleCatalog: Sendable {
     /// Whether each repository pattern has literals in the automaton (after the rules' entries), one of which a
     /// file must contain for the pattern to be searched in it.
     let repositoryPatternPrefiltered: [Bool]
+    /// Keyed repository patterns: every name each one finds in any file is collected.
+    let keyedPatterns: [KeyedPattern]
+    /// Whether each keyed pattern has literals in the automaton (after the repository patterns' entries).
+    let keyedPatternPrefiltered: [Bool]
     /// Globs matched against every walked path (`path-exists`, `path-missing`).
     let pathGlobs: [Glob]
     /// For each rule, its repository conditions as indices into the two lists above.
@@ -49,7 +53,13 @@ public final class RuleCatalog: Sendable {
         var lacks: [Int] = []
         var pathsExist: [Int] = []
         var pathsMissing: [Int] = []
+        /// Keyed patterns (indices into `keyedPatterns`) whose names must (must not) include the match's capture.
+        var hasKeyed: [Int] = []
+        var lacksKeyed: [Int] = []
     }
+
+    /// The automaton entry of keyed pattern `index`: after the rules' and the repository patterns' entries.
+    func automatonEntry(ofKeyedPattern index: Int) -> Int { rules.count + repositoryPatterns.count + index }
 
     /// `knownRuleIds`: the ids and aliases of every rule loaded (by default those of `ruleSet`).
     public init(_ ruleSet: RuleSet, knownRuleIds: Set<String>? = nil) {
@@ -83,13 +93,23 @@ public final class RuleCatalog: Sendable {
             globs.append(glob)
             return globs.count - 1
         }
+        var keyed: [KeyedPattern] = []
+        func keyedFact(_ condition: KeyedPattern) -> Int {
+            if let existing = keyed.firstIndex(where: { $0.source == condition.source }) { return existing }
+            keyed.append(condition)
+            return keyed.count - 1
+        }
         repositoryConditions = rules.map { rule in
             let structure = rule.structure
             return RepositoryConditions(
                 has: structure.repoHas.map(fact), lacks: structure.repoLacks.map(fact),
-                pathsExist: structure.pathExists.map(path), pathsMissing: structure.pathMissing.map(path)
+                pathsExist: structure.pathExists.map(path), pathsMissing: structure.pathMissing.map(path),
+                hasKeyed: structure.repoHasKeyed.map(keyedFact), lacksKeyed: structure.repoLacksKeyed.map(keyedFact)
             )
         }
+        keyedPatterns = keyed
+        let keyedLiterals = keyed.map { RequiredLiterals.of($0.pattern.source) ?? [] }
+        keyedPatternPrefiltered = keyedLiterals.map { !$0.isEmpty }
         distributionMarkers = Self.distributionMarkers.compactMap(Glob.init).map(path)
         repositoryPatterns = patterns
         let repositoryLiterals = patterns.map { RequiredLiterals.of($0.source) ?? [] }
@@ -97,10 +117,10 @@ public final class RuleCatalog: Sendable {
         // The automaton's entries: each rule's prefilter, then each repository pattern's literals. Only rules that
         // try their regex around each keyword occurrence need more than the first occurrence.
         automaton = KeywordAutomaton(
-            keywords: rules.map(\.prefilter) + repositoryLiterals,
-            everyOccurrence: rules.map { !$0.keywords.isEmpty && $0.window != nil } + repositoryLiterals.map { _ in false }
+            keywords: rules.map(\.prefilter) + repositoryLiterals + keyedLiterals,
+            everyOccurrence: rules.map { !$0.keywords.isEmpty && $0.window != nil } + (repositoryLiterals + keyedLiterals).map { _ in false }
         )
         pathGlobs = globs
-        captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 }).max() ?? 1
+        captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 } + keyed.map { $0.pattern.captureCount + 1 }).max() ?? 1
     }
 }

@@ -51,13 +51,30 @@ extension RuleCompiler {
             }
             if let guardKind { endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind) }
         }
-        func repositoryPatterns(_ sources: [String], key: String) -> [Pattern] {
-            sources.compactMap { source -> Pattern? in
-                do throws(PCRE2Error) { return try Pattern(source, options: .multiline) } catch {
+        /// The repository patterns of `key`: plain ones, and keyed ones that name one of the match's captures.
+        func repositoryPatterns(_ sources: [String], key: String) -> (plain: [Pattern], keyed: [KeyedPattern]) {
+            var plain: [Pattern] = [], keyed: [KeyedPattern] = []
+            for source in sources {
+                do throws(KeyedPatternError) {
+                    if let condition = try KeyedPattern(source) {
+                        if let pattern, pattern.groupNumbers[condition.capture] == nil {
+                            fail(key, "'\(key)' refers to '{{\(condition.capture)}}', which is not a named capture of the regex")
+                        }
+                        keyed.append(condition)
+                        continue
+                    }
+                } catch {
+                    switch error {
+                    case .severalCaptures: fail(key, "a repository condition may name one capture of the match")
+                    case .regex(let error): fail(key, "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+                    }
+                    continue
+                }
+                do throws(PCRE2Error) { plain.append(try Pattern(source, options: .multiline)) } catch {
                     fail(key, "repository regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
-                    return nil
                 }
             }
+            return (plain, keyed)
         }
         if let report = structure.report, !["once", "each", "unused-suppression"].contains(report) {
             fail("report", "'report' is once, each or unused-suppression, found '\(Redaction.shown(report))'")
@@ -67,6 +84,8 @@ extension RuleCompiler {
         if pathExists.count != structure.pathExists.count || pathMissing.count != structure.pathMissing.count {
             fail("path-exists", "path globs must not be empty")
         }
+        let repoHas = repositoryPatterns(structure.repoHas, key: "repo-has")
+        let repoLacks = repositoryPatterns(structure.repoLacks, key: "repo-lacks")
         return StructuralConditions(
             block: block,
             has: templates(structure.has, key: "has"),
@@ -75,8 +94,10 @@ extension RuleCompiler {
             fileLacks: templates(structure.fileLacks, key: "file-lacks"),
             inside: enclosing(structure.inside, key: "inside"),
             notInside: enclosing(structure.notInside, key: "not-inside"),
-            repoHas: repositoryPatterns(structure.repoHas, key: "repo-has"),
-            repoLacks: repositoryPatterns(structure.repoLacks, key: "repo-lacks"),
+            repoHas: repoHas.plain,
+            repoLacks: repoLacks.plain,
+            repoHasKeyed: repoHas.keyed,
+            repoLacksKeyed: repoLacks.keyed,
             pathExists: pathExists,
             pathMissing: pathMissing,
             endpoint: endpoint,

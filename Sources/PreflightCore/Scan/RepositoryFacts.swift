@@ -4,17 +4,20 @@ struct RepositoryFacts {
     let catalog: RuleCatalog
     private var patterns: [Bool]
     private var paths: [Bool]
+    private var names: [KeyedNames]
 
     init(catalog: RuleCatalog) {
         self.catalog = catalog
         patterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
         paths = Array(repeating: false, count: catalog.pathGlobs.count)
+        names = Array(repeating: KeyedNames(), count: catalog.keyedPatterns.count)
     }
 
     /// Merges one worker's facts.
     mutating func add(_ evaluator: FileEvaluator) {
         for (index, found) in evaluator.foundPatterns.enumerated() where found { patterns[index] = true }
         for (index, found) in evaluator.foundPaths.enumerated() where found { paths[index] = true }
+        for (index, found) in evaluator.foundNames.enumerated() { names[index].merge(found) }
     }
 
     /// The candidates of repository-level rules whose conditions hold: the first in report order for most rules,
@@ -22,7 +25,7 @@ struct RepositoryFacts {
     func decide(_ candidates: [Finding]) -> [Finding] {
         var kept: [Finding] = []
         var first: [String: Finding] = [:]
-        for candidate in candidates where holds(for: candidate.ruleId) {
+        for candidate in candidates where holds(for: candidate.ruleId, keys: candidate.repositoryKeys, path: candidate.path) {
             guard let index = catalog.ruleIndex[candidate.ruleId] else { continue }
             if catalog.rules[index].structure.reportsEachMatch {
                 kept.append(candidate)
@@ -37,15 +40,18 @@ struct RepositoryFacts {
     /// they count as guarded, by the project-wide configuration.
     func settle(_ endpoints: [Endpoint]) -> [Endpoint] {
         endpoints.map { endpoint in
-            guard let rule = endpoint.pendingRule, !holds(for: rule) else { return endpoint }
+            guard let rule = endpoint.pendingRule, !holds(for: rule, keys: endpoint.pendingKeys, path: endpoint.path),
+                  let index = catalog.ruleIndex[rule] else { return endpoint }
             var settled = endpoint
-            if settled.authenticated == false {
+            switch catalog.rules[index].structure.endpoint?.guardKind {
+            case .authentication? where settled.authenticated == false:
                 settled.authenticated = true
                 settled.authenticationGuard = "project-wide configuration"
-            }
-            if settled.rateLimited == false {
+            case .rateLimit? where settled.rateLimited == false:
                 settled.rateLimited = true
                 settled.rateLimitGuard = "project-wide configuration"
+            default:
+                break
             }
             return settled
         }
@@ -54,14 +60,17 @@ struct RepositoryFacts {
     /// Whether the scanned tree is a packaged distribution (an sdist or a wheel) rather than a repository.
     var isDistribution: Bool { catalog.distributionMarkers.contains { paths[$0] } }
 
-    /// Whether the repository conditions of the rule hold across the whole scan. A packaged distribution leaves
+    /// Whether the repository conditions of the rule hold across the whole scan, for a match in the file at `path`
+    /// whose keyed captures have the texts `keys`. A packaged distribution leaves
     /// out what a repository keeps beside the code (CI, container files, lockfiles, tests): `path-missing`
     /// conditions say nothing about it and do not hold.
-    private func holds(for ruleId: String) -> Bool {
+    private func holds(for ruleId: String, keys: [String: String], path: String) -> Bool {
         guard let index = catalog.ruleIndex[ruleId] else { return false }
         let conditions = catalog.repositoryConditions[index]
         if isDistribution && !conditions.pathsMissing.isEmpty { return false }
+        let found = { (keyed: Int) in self.names[keyed].covers(keys[self.catalog.keyedPatterns[keyed].capture] ?? "", in: path) }
         return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
             && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
+            && conditions.hasKeyed.allSatisfy(found) && !conditions.lacksKeyed.contains(where: found)
     }
 }

@@ -26,6 +26,9 @@ final class StructuralConditions: Sendable {
     let notInside: [(header: PatternTemplate, block: BlockKind)]
     let repoHas: [Pattern]
     let repoLacks: [Pattern]
+    /// Repository conditions that name one of the match's captures, decided for each match.
+    let repoHasKeyed: [KeyedPattern]
+    let repoLacksKeyed: [KeyedPattern]
     let pathExists: [Glob]
     let pathMissing: [Glob]
     let endpoint: EndpointTemplate?
@@ -36,8 +39,8 @@ final class StructuralConditions: Sendable {
 
     init(block: BlockKind?, has: [PatternTemplate], lacks: [PatternTemplate], fileHas: [PatternTemplate], fileLacks: [PatternTemplate],
          inside: [(header: PatternTemplate, block: BlockKind)], notInside: [(header: PatternTemplate, block: BlockKind)],
-         repoHas: [Pattern], repoLacks: [Pattern], pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?,
-         reportsEachMatch: Bool, reportsUnusedSuppressions: Bool = false) {
+         repoHas: [Pattern], repoLacks: [Pattern], repoHasKeyed: [KeyedPattern] = [], repoLacksKeyed: [KeyedPattern] = [],
+         pathExists: [Glob], pathMissing: [Glob], endpoint: EndpointTemplate?, reportsEachMatch: Bool, reportsUnusedSuppressions: Bool = false) {
         self.block = block
         self.has = has
         self.lacks = lacks
@@ -47,6 +50,8 @@ final class StructuralConditions: Sendable {
         self.notInside = notInside
         self.repoHas = repoHas
         self.repoLacks = repoLacks
+        self.repoHasKeyed = repoHasKeyed
+        self.repoLacksKeyed = repoLacksKeyed
         self.pathExists = pathExists
         self.pathMissing = pathMissing
         self.endpoint = endpoint
@@ -61,7 +66,12 @@ final class StructuralConditions: Sendable {
     }
 
     /// Decided after the walk, once per rule.
-    var isRepositoryLevel: Bool { !repoHas.isEmpty || !repoLacks.isEmpty || !pathExists.isEmpty || !pathMissing.isEmpty }
+    var isRepositoryLevel: Bool {
+        !repoHas.isEmpty || !repoLacks.isEmpty || !repoHasKeyed.isEmpty || !repoLacksKeyed.isEmpty || !pathExists.isEmpty || !pathMissing.isEmpty
+    }
+
+    /// The captures whose text the keyed repository conditions look up.
+    var keyedCaptureNames: [String] { (repoHasKeyed + repoLacksKeyed).map(\.capture) }
 
     /// Brackets must be matched outside strings and comments: the lexer is needed.
     var needsRegions: Bool {
@@ -72,6 +82,6 @@ final class StructuralConditions: Sendable {
     var captureNames: [String] {
         var names = (has + lacks + fileHas + fileLacks + inside.map(\.header) + notInside.map(\.header)).flatMap(\.captureNames)
         if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames }
-        return names
+        return names + keyedCaptureNames
     }
 }

@@ -102,4 +102,66 @@ import Testing
             try FileManager.default.removeItem(at: root.appendingPathComponent(marker.hasPrefix("PKG") ? marker : "service-1.0.dist-info"))
         }
     }
+
+    @Test func anAuthenticationMiddlewareInAnotherFileGuardsEveryFastAPIRoute() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-middleware-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let routes = "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\"/orders\")\nasync def create(order: dict):\n    return order\n"
+        let server = """
+            from fastapi import FastAPI
+            from fastapi.responses import JSONResponse
+
+            app = FastAPI()
+
+            @app.middleware("http")
+            async def check_token(request, call_next):
+                if request.headers.get("Authorization") != expected():
+                    return JSONResponse(status_code=401, content={"detail": "Unauthorized"})
+                return await call_next(request)
+            """
+        for (path, text) in [("api/orders.py", routes), ("api/server.py", server)] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
+        let guarded = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(guarded.findings.isEmpty)
+        #expect(guarded.endpoints.map(\.authenticationGuard) == ["project-wide configuration"])
+        try FileManager.default.removeItem(at: root.appendingPathComponent("api/server.py"))
+        let open = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(open.findings.map(\.ruleId) == ["auth-fastapi-unauthenticated-write"])
+    }
+
+    @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-hooks-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
+            "api/audit.py": "from flask import Blueprint\n\naudit_blueprint = Blueprint(\"audit\", __name__)\n\n@audit_blueprint.route(\"/audit/\")\ndef search():\n    return entries()\n",
+            // Hooks on blueprints of other modules, stacked above one guard.
+            "api/before_after.py": """
+                from .token import token_blueprint
+                from .reports import reports_blueprint
+
+                @token_blueprint.before_request
+                @reports_blueprint.before_request
+                @admin_required
+                def before_admin_request():
+                    load_request_user()
+                """,
+            // A blueprint named like another module's, with its own hook: it guards its own routes only.
+            "api/admin.py": "from flask import Blueprint\n\naudit_blueprint = Blueprint(\"admin\", __name__)\n\n@audit_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
+        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/audit.py:5"])
+        let guarded = result.endpoints.first { $0.path == "api/token.py" }
+        #expect(guarded?.authenticated == true && guarded?.authenticationGuard == "project-wide configuration")
+    }
 }

@@ -1,0 +1,97 @@
+import PCRE2Kit
+
+/// A repository condition that names one of the match's captures, such as
+/// `repo-lacks: '@{{router}}\.before_request...'`: a blueprint's guard registered in another file. Every file is
+/// searched for the pattern with the placeholder standing for any name (`[\w.$-]+`), and the names found are
+/// collected. A name that the file binds itself (`bp = Blueprint(...)` at the start of a line) is that file's
+/// own: it counts for matches in the same file only. A name the file takes from elsewhere (imported) counts for
+/// every file, as a module that registers hooks on other modules' blueprints does.
+struct KeyedPattern: Sendable {
+    let source: String
+    let pattern: Pattern
+    /// The match's capture whose text is looked up among the names found.
+    let capture: String
+
+    /// The group of `pattern` that holds the name found.
+    static let group = "key"
+
+    /// Nil when `source` has no placeholder; an error when it names more than one capture or does not compile.
+    init?(_ source: String) throws(KeyedPatternError) {
+        let template = MessageTemplate(source)
+        let names = Set(template.captureNames)
+        guard let capture = names.first else { return nil }
+        guard names.count == 1 else { throw .severalCaptures }
+        var text = ""
+        var named = false
+        for part in template.parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .capture:
+                text += named ? "\\k<\(Self.group)>" : "(?<\(Self.group)>[\\w.$-]+)"
+                named = true
+            }
+        }
+        do {
+            pattern = try Pattern(text, options: .multiline)
+        } catch {
+            throw .regex(error)
+        }
+        self.source = source
+        self.capture = capture
+    }
+
+    /// The names that `pattern` finds in `buffer`, each with whether the file binds it.
+    func names(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [(name: String, bound: Bool)] {
+        var found: [String] = []
+        var start = 0
+        let group = pattern.groupNumbers[Self.group]!
+        while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true,
+              let whole = scratch.range(ofGroup: 0) {
+            // Matches may overlap from just after the name: in a stack of decorators, each names its own router.
+            guard let name = scratch.range(ofGroup: group) else {
+                start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                continue
+            }
+            found.append(String(decoding: UnsafeRawBufferPointer(rebasing: buffer[name]), as: UTF8.self))
+            start = max(name.upperBound, whole.lowerBound + 1)
+        }
+        return Set(found).map { name in (name, Self.binds(name, in: buffer, scratch: scratch)) }
+    }
+
+    /// Whether the file assigns `name` at the start of a line.
+    private static func binds(_ name: String, in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
+        guard let binding = try? Pattern("^[ \\t]*" + PatternTemplate.quoted(name) + "[ \\t]*(?::[^=\\n]*)?=(?!=)", options: .multiline) else { return false }
+        return (try? binding.firstMatch(in: buffer, from: 0, scratch: scratch)) == true
+    }
+}
+
+/// The names the keyed patterns found across the walk: those files took from elsewhere, and those files bound
+/// themselves, by file.
+struct KeyedNames: Sendable {
+    var shared = Set<String>()
+    var local = Set<String>()
+
+    mutating func add(_ names: [(name: String, bound: Bool)], path: String) {
+        for (name, bound) in names {
+            if bound { local.insert(Self.key(path, name)) } else { shared.insert(name) }
+        }
+    }
+
+    mutating func merge(_ other: KeyedNames) {
+        shared.formUnion(other.shared)
+        local.formUnion(other.local)
+    }
+
+    /// Whether a match in the file at `path` whose capture is `name` is covered.
+    func covers(_ name: String, in path: String) -> Bool {
+        shared.contains(name) || local.contains(Self.key(path, name))
+    }
+
+    private static func key(_ path: String, _ name: String) -> String { path + "\u{0}" + name }
+}
+
+/// Why a keyed repository condition cannot be compiled.
+enum KeyedPatternError: Error {
+    case severalCaptures
+    case regex(PCRE2Error)
+}
