@@ -2,7 +2,7 @@ import PCRE2Kit
 
 /// A repository condition that names one of the match's captures, such as
 /// `repo-lacks: '@{{router}}\.before_request...'`: a blueprint's guard registered in another file. Every file is
-/// searched for the pattern with the placeholder standing for any name (`[\w.$-]+`), and the names found are
+/// searched for the pattern with the placeholder standing for any name (`[\w$-]+`), and the names found are
 /// collected. A name that the file binds itself (`bp = Blueprint(...)` at the start of a line) is that file's
 /// own: it counts for matches in the same file only. A name the file takes from elsewhere (imported) counts for
 /// every file, as a module that registers hooks on other modules' blueprints does.
@@ -12,8 +12,9 @@ struct KeyedPattern: Sendable {
     /// The match's capture whose text is looked up among the names found.
     let capture: String
 
-    /// The group of `pattern` that holds the name found.
-    static let group = "key"
+    /// The groups of `pattern` that hold the name found, one for each place the placeholder stands (alternatives
+    /// of the regex may each name it).
+    let groups: [Int]
 
     /// Nil when `source` has no placeholder; an error when it names more than one capture or does not compile.
     init?(_ source: String) throws(KeyedPatternError) {
@@ -22,13 +23,13 @@ struct KeyedPattern: Sendable {
         guard let capture = names.first else { return nil }
         guard names.count == 1 else { throw .severalCaptures }
         var text = ""
-        var named = false
+        var places = 0
         for part in template.parts {
             switch part {
             case .text(let literal): text += literal
             case .capture:
-                text += named ? "\\k<\(Self.group)>" : "(?<\(Self.group)>[\\w.$-]+)"
-                named = true
+                text += "(?<key\(places)>[\\w$-]+)"
+                places += 1
             }
         }
         do {
@@ -36,6 +37,8 @@ struct KeyedPattern: Sendable {
         } catch {
             throw .regex(error)
         }
+        let numbers = pattern.groupNumbers
+        groups = (0..<places).compactMap { numbers["key\($0)"] }
         self.source = source
         self.capture = capture
     }
@@ -44,16 +47,14 @@ struct KeyedPattern: Sendable {
     func names(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [(name: String, bound: Bool)] {
         var found: [String] = []
         var start = 0
-        let group = pattern.groupNumbers[Self.group]!
         while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true,
               let whole = scratch.range(ofGroup: 0) {
-            // Matches may overlap from just after the name: in a stack of decorators, each names its own router.
-            guard let name = scratch.range(ofGroup: group) else {
-                start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                continue
+            // Matches may overlap: in a stack of decorators each names its own router, and a URLconf line names a
+            // view after naming its module.
+            if let name = groups.lazy.compactMap({ scratch.range(ofGroup: $0) }).first {
+                found.append(String(decoding: UnsafeRawBufferPointer(rebasing: buffer[name]), as: UTF8.self))
             }
-            found.append(String(decoding: UnsafeRawBufferPointer(rebasing: buffer[name]), as: UTF8.self))
-            start = max(name.upperBound, whole.lowerBound + 1)
+            start = whole.lowerBound + 1
         }
         return Set(found).map { name in (name, Self.binds(name, in: buffer, scratch: scratch)) }
     }

@@ -45,3 +45,16 @@ class StatusView(APIView):
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.IsAuthenticated]
     queryset = Report.objects.all()
+
+
+def sort_key(request, order):
+    return order.created_for(request.user)
+
+
+urlpatterns = [
+    path("orders/<int:pk>/", order_detail),
+    path("orders/", order_history),
+    path("health/", health),
+    path("products/", ProductListView.as_view()),
+    path("invoices/<int:pk>/", InvoiceView.as_view()),
+]
