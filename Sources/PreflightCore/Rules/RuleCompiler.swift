@@ -64,7 +64,7 @@ struct RuleCompiler {
             for name in names {
                 if name == "any" { return nil }
                 guard let kind = RegionKind(rawValue: name) else {
-                    fail("in", "unknown region '\(Redaction.shown(name))'; use code, comment, string or any")
+                    fail("in", "unknown region '\(Redaction.shown(name))'; use code, comment, string, docstring or any")
                     continue
                 }
                 kinds.insert(kind)

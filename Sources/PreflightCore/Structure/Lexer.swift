@@ -183,7 +183,8 @@ struct Lexer {
             if syntax.yamlBlockScalars && (b[i] == UInt8(ascii: "|") || b[i] == UInt8(ascii: ">")) && lexBlockScalarHeader() { return true }
             if syntax.regexLiterals && b[i] == UInt8(ascii: "/") && lexRegexLiteral() { return true }
             for form in syntax.strings where matches(form.open, at: i) {
-                map.begin(.string, at: i)
+                let opensStatement = atLineStart && (lastSignificant == nil || lastSignificant == UInt8(ascii: ":"))
+                map.begin(form.docstring && opensStatement ? .docstring : .string, at: i)
                 i += form.open.count
                 atLineStart = false
                 scanStringBody(form)

@@ -18,7 +18,7 @@ extension LexerSyntax {
         var python = LexerSyntax()
         python.lineComments = [Array("#".utf8)]
         python.strings = [
-            StringForm("\"\"\"", multiline: true), StringForm("'''", multiline: true),
+            StringForm("\"\"\"", multiline: true, docstring: true), StringForm("'''", multiline: true, docstring: true),
             StringForm("\""), StringForm("'"),
         ]
         table["python"] = python

@@ -14,8 +14,13 @@ struct LexerSyntax: Sendable {
         let multiline: Bool
         /// An interpolation opener whose contents are code until the matching `}` (`${` in JS templates).
         let interpolation: [UInt8]?
+        /// At the start of a statement that opens the file or follows a header ending in `:`, the literal is a
+        /// docstring (Python's triple quotes).
+        let docstring: Bool
 
-        init(_ open: String, _ close: String? = nil, backslash: Bool = true, doubled: Bool = false, multiline: Bool = false, interpolation: String? = nil) {
+        init(_ open: String, _ close: String? = nil, backslash: Bool = true, doubled: Bool = false, multiline: Bool = false, interpolation: String? = nil,
+             docstring: Bool = false) {
+            self.docstring = docstring
             self.open = Array(open.utf8)
             self.close = Array((close ?? open).utf8)
             backslashEscapes = backslash

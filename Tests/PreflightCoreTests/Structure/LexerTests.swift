@@ -47,6 +47,24 @@ import Testing
         #expect(lexed.kind(of: "y = 2") == .code)
     }
 
+    @Test func pythonDocstringsAreDocumentationNotStrings() {
+        let q = "\"\"\""
+        let lexed = Lexed("python", """
+            \(q)Module docs: connect with postgres://admin:secret@db/app.\(q)
+
+            def connect(url):
+                \(q)Example: connect("postgres://user:password@localhost/app")\(q)
+                query = \(q)SELECT name FROM users\(q)
+                return run(
+                    \(q)SELECT 1\(q)
+                )
+            """)
+        #expect(lexed.kind(of: "Module docs") == .docstring)
+        #expect(lexed.kind(of: "Example:") == .docstring)
+        #expect(lexed.kind(of: "SELECT name") == .string)
+        #expect(lexed.kind(of: "SELECT 1") == .string)
+    }
+
     @Test func javascriptTemplatesAndRegexLiterals() {
         let lexed = Lexed("javascript", """
             const a = `outer ${ fn(`inner ${deep}`) } tail // not comment`;
