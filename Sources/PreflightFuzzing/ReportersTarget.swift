@@ -7,7 +7,7 @@ import PreflightReporters
 /// nothing else in its scripts, and no format may crash.
 enum ReportersTarget {
     static let severities = ["critical", "high", "medium", "low", "info"]
-    static let contexts = ["production", "test", "fixture", "example", "docs", "vendor", "generated", "archive"]
+    static let contexts = ["production", "test", "fixture", "example", "docs", "vendor", "generated", "archive", "development"]
     static let packs = ["dev-keys", "mocks", "auth", "security", "ops", "merge-markers", "pydantic", "rate-limit", "disabled"]
 
     static func run(_ data: [UInt8]) {

@@ -170,7 +170,7 @@ public struct Report: Codable, Sendable, Equatable {
         public var message: String
         public var snippet: String
         public var fingerprint: String
-        /// `production`, or where else the file sits: `test`, `fixture`, `example`, `docs`, `vendor`, `generated`, `archive`.
+        /// `production`, or where else the file sits: `test`, `fixture`, `example`, `docs`, `vendor`, `generated`, `archive`, `development`.
         public var context: String
         /// `column` and `endColumn` counted in UTF-16 code units, as SARIF and editors count them.
         public var utf16Column: Int?

@@ -226,10 +226,10 @@ import Testing
         }
         try FileManager.default.copyItem(at: Self.repositories.appendingPathComponent("agent-service"), to: root.appendingPathComponent("agent-service"))
         let repo = root.appendingPathComponent("agent-service")
-        FileTree.write(["app/settings_local.py": HostileInputTests.keyLine + "\n"], under: repo)
+        FileTree.write(["app/extra_settings.py": HostileInputTests.keyLine + "\n"], under: repo)
         let old = try CLI.run(["agent-service", "--format", "json", "--output", folder.appendingPathComponent("old.json").path], in: root)
         #expect(old.status == 1)
-        try FileManager.default.removeItem(at: repo.appendingPathComponent("app/settings_local.py"))
+        try FileManager.default.removeItem(at: repo.appendingPathComponent("app/extra_settings.py"))
         let (report, page) = try Self.scan(repo, into: folder, name: "agent-service-trend", extra: ["--compare", folder.appendingPathComponent("old.json").path])
         let comparison = try #require(report["comparison"] as? [String: Any])
         #expect((comparison["fixed"] as? [Any])?.count == 1)

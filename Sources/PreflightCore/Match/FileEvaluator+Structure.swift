@@ -73,7 +73,7 @@ extension FileEvaluator {
             if found.lowerBound >= offset { return nil }
             // The header describes what precedes the block: the block is looked for from its last character.
             let block = BlockFinder.block(kind, from: max(found.upperBound - 1, found.lowerBound), in: buffer, regions: regions)
-            if block.contains(offset) && regions.kind(at: found.lowerBound) != .comment { return found }
+            if block.contains(offset) && (kind == .comment || regions.kind(at: found.lowerBound) != .comment) { return found }
             start = max(found.upperBound, found.lowerBound + 1)
         }
         return nil

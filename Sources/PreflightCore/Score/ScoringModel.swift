@@ -15,7 +15,7 @@ public struct ScoringModel: Sendable {
     public var confidenceFactor: [Confidence: Double] = [.high: 1, .medium: 0.75, .low: 0.5]
     /// Findings outside production code cost a small fraction.
     public var contextFactor: [FindingContext: Double] = [
-        .production: 1, .test: 0.1, .fixture: 0.1, .example: 0.1, .docs: 0.1, .archive: 0.1, .vendor: 0.05, .generated: 0.05,
+        .production: 1, .test: 0.1, .fixture: 0.1, .example: 0.1, .docs: 0.1, .archive: 0.1, .development: 0.1, .vendor: 0.05, .generated: 0.05,
     ]
     /// The most one rule can cost its category, so that one noisy rule cannot zero it.
     public var ruleCap: Double = 60

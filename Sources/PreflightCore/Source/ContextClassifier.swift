@@ -21,7 +21,36 @@ enum ContextClassifier {
         if isGenerated(head) || isBuilt(name, head) { return .generated }
         if name.hasSuffix(".example") || name.hasSuffix(".sample") || name.contains(".example.") { return .example }
         if [".md", ".rst", ".adoc", ".markdown"].contains(where: { name.lowercased().hasSuffix($0) }) { return .docs }
+        if isTranslation(name, in: directories) { return .docs }
+        if isDevelopmentFile(name, in: directories) { return .development }
         return .production
+    }
+
+    /// Translation catalogues: gettext files anywhere, and data files (JSON, YAML, properties, XLIFF) in a
+    /// translations or locale folder. Their strings are text shown to people, like documentation; code that sits
+    /// in such a folder (a loader module) keeps its context.
+    static func isTranslation(_ name: String, in directories: [String]) -> Bool {
+        let lower = name.lowercased()
+        if [".po", ".pot", ".xlf", ".xliff"].contains(where: lower.hasSuffix) { return true }
+        let folders: Set<String> = ["translations", "locale", "locales", "i18n", "lang", "LC_MESSAGES"]
+        guard directories.contains(where: folders.contains) else { return false }
+        return [".json", ".yml", ".yaml", ".properties", ".strings", ".toml"].contains(where: lower.hasSuffix)
+    }
+
+    /// Files for a developer's machine, by the names that tools and frameworks give them: a file name with a
+    /// `dev`, `devel` or `development` part (`compose-dev.yml`, `docker-compose.dev.yml`, `.env.development`,
+    /// `settings/dev.py`), local settings (`local_settings.py`, `settings_local.py`, `.env.local`,
+    /// `settings/local.py`), Compose's override file (`docker-compose.override.yml`, merged in by `docker compose
+    /// up` on a developer's machine) and dev containers (`.devcontainer/`). Their credentials are meant for that
+    /// machine; what ships is the production configuration.
+    static func isDevelopmentFile(_ name: String, in directories: [String]) -> Bool {
+        if directories.contains(".devcontainer") { return true }
+        let lower = name.lowercased()
+        let parts = lower.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
+        if parts.contains(where: ["dev", "devel", "development"].contains) { return true }
+        if parts.contains("override") && (parts.contains("compose") || lower.hasPrefix("docker-compose")) { return true }
+        if lower.hasPrefix("local_settings") || lower.hasPrefix("settings_local") || lower.hasPrefix(".env.local") { return true }
+        return parts.first == "local" && parts.count == 2 && directories.last.map { $0.lowercased().contains("settings") || $0.lowercased() == "config" } == true
     }
 
     /// `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `conftest.py`, Django's `tests.py`,

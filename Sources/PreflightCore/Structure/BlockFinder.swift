@@ -8,6 +8,7 @@ enum BlockFinder {
         case .braces: return balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
         case .call: return balanced(open: UInt8(ascii: "("), close: UInt8(ascii: ")"), from: start, in: buffer, regions: regions)
         case .python: return pythonSuite(from: start, in: buffer)
+        case .comment: return commentBlock(from: start, in: buffer, regions: regions)
         case .decorated:
             let body = balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
             return decoratorStackStart(before: start, in: buffer)..<body.upperBound
@@ -78,6 +79,26 @@ enum BlockFinder {
             if line >= count { end = lastContentEnd }
         }
         return lineStart..<max(min(end, count), lineStart)
+    }
+
+    /// From the start of `start`'s line through the last of the consecutive lines after it whose first
+    /// non-blank character starts or continues a comment. An empty line ends the block.
+    static func commentBlock(from start: Int, in buffer: UnsafeRawBufferPointer, regions: RegionMap) -> Range<Int> {
+        let count = buffer.count
+        var lineStart = start
+        while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var end = start
+        while end < count && buffer[end] != 0x0A { end += 1 }
+        var line = end + 1
+        while line < count {
+            var first = line
+            while first < count && (buffer[first] == 0x20 || buffer[first] == 0x09) { first += 1 }
+            guard first < count && buffer[first] != 0x0A && buffer[first] != 0x0D && regions.kind(at: first) == .comment else { break }
+            end = first
+            while end < count && buffer[end] != 0x0A { end += 1 }
+            line = end + 1
+        }
+        return lineStart..<min(end, count)
     }
 
     private static func startsDefinition(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {

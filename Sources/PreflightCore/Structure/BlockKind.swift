@@ -12,4 +12,7 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case decorated
     /// The lines the match stands on.
     case line
+    /// A comment block: from the match's line through the consecutive lines below it that hold only a comment.
+    /// As an `inside`/`not-inside` block its header may itself be a comment (prose that introduces an example).
+    case comment
 }

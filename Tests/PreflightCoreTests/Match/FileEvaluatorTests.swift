@@ -149,4 +149,12 @@ import Testing
         let text = "route(handler)\ngroup(x) {\n  route(other)\n  route(handler)\n}\n"
         #expect(try scan(text, rules: rules, path: "a.js").map(\.region.start.line) == [4])
     }
+
+    @Test func aCommentBlockIsTheBlockOfACommentHeader() throws {
+        let rules = ["r.yml": Self.rule("r", "in: comment\nnot-inside:\n  header: '#.*example:'\n  block: comment", regex: "import \\w+", keywords: "[import]")]
+        let text = "# For example:\n# import alpha\n#\n# import beta\n\n# import gamma\nx = 1  # example:\n# import delta\n"
+        // The example's comment block runs to the first line that is not only a comment (the empty line 5);
+        // a header after code on its line starts a block too.
+        #expect(try scan(text, rules: rules, path: "a.py").map(\.region.start.line) == [6])
+    }
 }
