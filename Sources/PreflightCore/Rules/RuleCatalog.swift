@@ -53,9 +53,16 @@ public final class RuleCatalog: Sendable {
         var lacks: [Int] = []
         var pathsExist: [Int] = []
         var pathsMissing: [Int] = []
-        /// Keyed patterns (indices into `keyedPatterns`) whose names must (must not) include the match's capture.
-        var hasKeyed: [Int] = []
-        var lacksKeyed: [Int] = []
+        /// Keyed patterns whose names must (must not) include the text of the match's capture.
+        var hasKeyed: [KeyedCondition] = []
+        var lacksKeyed: [KeyedCondition] = []
+    }
+
+    /// A keyed repository condition: the keyed pattern (an index into `keyedPatterns`) and the capture of the match
+    /// whose text is looked up among the names it found.
+    struct KeyedCondition: Sendable {
+        let pattern: Int
+        let capture: String
     }
 
     /// The automaton entry of keyed pattern `index`: after the rules' and the repository patterns' entries.
@@ -94,10 +101,13 @@ public final class RuleCatalog: Sendable {
             return globs.count - 1
         }
         var keyed: [KeyedPattern] = []
-        func keyedFact(_ condition: KeyedPattern) -> Int {
-            if let existing = keyed.firstIndex(where: { $0.source == condition.source }) { return existing }
+        /// Conditions that differ only in the capture they name (`{{deco0}}`, `{{deco1}}`) search the same regex once.
+        func keyedFact(_ condition: KeyedPattern) -> KeyedCondition {
+            if let existing = keyed.firstIndex(where: { $0.pattern.source == condition.pattern.source }) {
+                return KeyedCondition(pattern: existing, capture: condition.capture)
+            }
             keyed.append(condition)
-            return keyed.count - 1
+            return KeyedCondition(pattern: keyed.count - 1, capture: condition.capture)
         }
         repositoryConditions = rules.map { rule in
             let structure = rule.structure

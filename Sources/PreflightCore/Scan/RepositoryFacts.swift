@@ -68,7 +68,7 @@ struct RepositoryFacts {
         guard let index = catalog.ruleIndex[ruleId] else { return false }
         let conditions = catalog.repositoryConditions[index]
         if isDistribution && !conditions.pathsMissing.isEmpty { return false }
-        let found = { (keyed: Int) in self.names[keyed].covers(keys[self.catalog.keyedPatterns[keyed].capture] ?? "", in: path) }
+        let found = { (keyed: RuleCatalog.KeyedCondition) in self.names[keyed.pattern].covers(keys[keyed.capture] ?? "", in: path) }
         return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
             && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
             && conditions.hasKeyed.allSatisfy(found) && !conditions.lacksKeyed.contains(where: found)

@@ -164,4 +164,56 @@ import Testing
         let guarded = result.endpoints.first { $0.path == "api/token.py" }
         #expect(guarded?.authenticated == true && guarded?.authenticationGuard == "project-wide configuration")
     }
+
+    @Test func aProjectDecoratorDefinedElsewhereGuardsWhenItsDefinitionChecksTheCaller() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-decorators-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "app/access.py": """
+                from functools import wraps
+                from flask import abort
+                from flask_login import current_user
+
+                def management_access(view):
+                    @wraps(view)
+                    def wrapper(*args, **kwargs):
+                        if not current_user.is_admin:
+                            abort(403)
+                        return view(*args, **kwargs)
+                    return wrapper
+
+                def timed(view):
+                    return view
+                """,
+            // The guard is the second decorator under one route; the other route has only a decorator that checks nothing.
+            "app/views.py": """
+                from flask import Blueprint
+                from .access import management_access, timed
+
+                bp = Blueprint("admin", __name__)
+
+                @bp.route("/backups", methods=["POST"])
+                @timed
+                @management_access
+                def backups():
+                    return run_backup()
+
+                @bp.route("/exports", methods=["POST"])
+                @timed
+                def exports():
+                    return run_export()
+                """,
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let catalog = RuleCatalog(TestSupport.builtinRules.selecting(packs: ["auth"]))
+        // The three conditions that name deco0, deco1 and deco2 in each rule search one regex.
+        #expect(catalog.keyedPatterns.filter { $0.source.contains("def[ ") }.count == 1)
+        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
+        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["app/views.py:12"])
+    }
 }
