@@ -289,13 +289,15 @@ final class FileEvaluator {
                 verdict = structuralVerdict(rule: rule, whole: whole, captures: captures, in: buffer)
                 if case .notApplicable = verdict { continue }
             }
+            var reportedMethod = true
             if let template = rule.structure.endpoint {
                 var guardText: String?
                 if passes, case .guarded(let text) = verdict { guardText = text }
-                record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
+                let method = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
+                reportedMethod = template.reportMethods?.contains(method) ?? true
             }
             let report: Bool
-            if case .report = verdict { report = passes } else { report = false }
+            if case .report = verdict { report = passes && reportedMethod } else { report = false }
             if report {
                 hits.append(Hit(rule: index, range: whole, secret: secret, captures: captures))
             }
@@ -343,15 +345,16 @@ final class FileEvaluator {
         return index
     }
 
-    /// Adds a route to the file's endpoints, merged with what other rules found about it.
+    /// Adds a route to the file's endpoints, merged with what other rules found about it; returns its method.
     private func record(_ template: StructuralConditions.EndpointTemplate, rule: Rule, whole: Range<Int>, captures: [String: Range<Int>],
-                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) {
+                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) -> String {
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var endpoint = Endpoint(
             framework: template.framework, method: template.method.render(value).uppercased(), route: template.path.render(value),
             path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
         )
         endpoint.isPublic = isPublic
+        let method = endpoint.method
         if !guarded && !isPublic && rule.structure.isRepositoryLevel {
             endpoint.pendingRule = rule.id
             endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)
@@ -370,6 +373,7 @@ final class FileEvaluator {
         } else {
             endpoints[endpoint.key] = endpoint
         }
+        return method
     }
 
     /// The lexical regions of the current file; files of a language without a lexer are all code.

@@ -49,7 +49,10 @@ extension RuleCompiler {
             for name in method.captureNames + path.captureNames where pattern != nil && pattern?.groupNumbers[name] == nil {
                 fail("endpoint", "'endpoint' refers to '{{\(name)}}', which is not a named capture of the regex")
             }
-            if let guardKind { endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind) }
+            if let guardKind {
+                endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind,
+                                 reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }))
+            }
         }
         /// The repository patterns of `key`: plain ones, and keyed ones that name one of the match's captures.
         func repositoryPatterns(_ sources: [String], key: String) -> (plain: [Pattern], keyed: [KeyedPattern]) {

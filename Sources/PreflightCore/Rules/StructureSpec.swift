@@ -15,6 +15,9 @@ public struct StructureSpec: Sendable {
         public var path: String
         /// `authentication` or `rate-limit`: what a match without a finding proves about the route.
         public var guardKind: String
+        /// The methods whose routes get a finding (`report-methods`); empty for every method. The others are in
+        /// the inventory only.
+        public var reportMethods: [String] = []
     }
 
     public var block: String?

@@ -9,6 +9,8 @@ final class StructuralConditions: Sendable {
         let method: MessageTemplate
         let path: MessageTemplate
         let guardKind: GuardKind
+        /// Upper-case methods whose routes get a finding; nil for every method.
+        var reportMethods: Set<String>? = nil
     }
 
     /// What a route without a finding proves.

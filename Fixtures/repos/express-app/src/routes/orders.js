@@ -3,7 +3,7 @@ const { requireAuth } = require("../middleware/auth");
 
 const router = express.Router();
 
-// ruleid: auth-express-unauthenticated-route, rate-limit-express-route-without-limiter
+// ruleid: auth-express-unauthenticated-route
 router.get("/", async (req, res) => {
   res.json(await Order.findAll());
 });

@@ -5,7 +5,7 @@ from ..deps import require_admin
 router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)])
 
 
-# ruleid: rate-limit-fastapi-route-without-limiter
+# A read: in the endpoint inventory, without a rate-limit finding.
 @router.get("/stats")
 def stats():
     return {"users": 3}

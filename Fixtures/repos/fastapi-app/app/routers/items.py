@@ -7,13 +7,13 @@ from ..deps import get_current_user, get_db, verify_token
 router = APIRouter(prefix="/items")
 
 
-# ruleid: auth-fastapi-unauthenticated-read, rate-limit-fastapi-route-without-limiter
+# ruleid: auth-fastapi-unauthenticated-read
 @router.get("/")
 async def list_items(db=Depends(get_db)):
     return db.all()
 
 
-# ruleid: rate-limit-fastapi-route-without-limiter
+# A read: in the endpoint inventory, without a rate-limit finding.
 @router.get("/{item_id}")
 async def read_item(item_id: int, user: Annotated[dict, Depends(get_current_user)]):
     return {"id": item_id, "owner": user["id"]}
