@@ -104,8 +104,11 @@ final class FileEvaluator {
         catalog.automaton.scan(buffer, into: &keywordHits)
     }
 
-    /// Searches the repository patterns not found yet, in a file that holds one of their literals.
+    /// Searches the repository patterns not found yet, in a file that holds one of their literals. Only production
+    /// code counts: a guard, a limiter or a route registered in tests, examples or vendored code does not apply to
+    /// what ships.
     private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
+        guard context.isProduction else { return }
         for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
             if catalog.repositoryPatternPrefiltered[index] {
                 scanKeywords(buffer)

@@ -216,4 +216,22 @@ import Testing
         let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["app/views.py:12"])
     }
+
+    @Test func repositoryConditionsLookAtProductionCodeOnly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-production-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
+            // A test module that guards the blueprint for its own client: the application stays open.
+            "tests/test_token.py": "from api.token import token_blueprint\n\n@token_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
+        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/token.py:5"])
+    }
 }
