@@ -19,11 +19,16 @@ extension FileEvaluator {
         let regions = structure.needsRegions ? regionMap(for: buffer) : .allCode
         let file = 0..<buffer.count
         let block = structure.block.map { BlockFinder.block($0, from: whole.lowerBound, in: buffer, regions: regions) }
-        for template in structure.fileHas where firstMatch(template, in: file, of: buffer, value: value) == nil {
+        // Conditions read code and strings, and comments or docstrings only where the rule's own matches may be.
+        let skipped = Set([RegionKind.comment, .docstring]).subtracting(rule.regions ?? [])
+        let firstMatch = { (template: PatternTemplate, range: Range<Int>) in
+            self.firstMatch(template, in: range, of: buffer, skipping: skipped, value: value)
+        }
+        for template in structure.fileHas where firstMatch(template, file) == nil {
             return .notApplicable
         }
         if let block {
-            for template in structure.has where firstMatch(template, in: block, of: buffer, value: value) == nil {
+            for template in structure.has where firstMatch(template, block) == nil {
                 return .notApplicable
             }
         }
@@ -32,11 +37,11 @@ extension FileEvaluator {
         }
         if let block {
             for template in structure.lacks {
-                if let found = firstMatch(template, in: block, of: buffer, value: value) { return .guarded(Self.text(buffer, found)) }
+                if let found = firstMatch(template, block) { return .guarded(Self.text(buffer, found)) }
             }
         }
         for template in structure.fileLacks {
-            if let found = firstMatch(template, in: file, of: buffer, value: value) { return .guarded(Self.text(buffer, found)) }
+            if let found = firstMatch(template, file) { return .guarded(Self.text(buffer, found)) }
         }
         for (header, kind) in structure.notInside {
             if let found = enclosingHeader(header, kind, around: whole.lowerBound, in: buffer, regions: regions, value: value) {
@@ -48,19 +53,34 @@ extension FileEvaluator {
 
     /// The first match of `template` that starts inside `range`, or nil. Lookbehinds see the text before it.
     /// Searches of the whole file are remembered for the rest of the file: many routes share one router.
-    private func firstMatch(_ template: PatternTemplate, in range: Range<Int>, of buffer: UnsafeRawBufferPointer, value: (String) -> String) -> Range<Int>? {
+    private func firstMatch(_ template: PatternTemplate, in range: Range<Int>, of buffer: UnsafeRawBufferPointer, skipping skipped: Set<RegionKind>,
+                            value: (String) -> String) -> Range<Int>? {
         guard let pattern = template.pattern(captures: value, cache: &renderedPatterns) else { return nil }
         let wholeFile = range == 0..<buffer.count
-        if wholeFile, let known = fileSearches[ObjectIdentifier(pattern)] { return known }
-        let found = search(pattern, in: range, of: buffer)
-        if wholeFile { fileSearches[ObjectIdentifier(pattern)] = found }
+        let key = FileSearch(pattern: ObjectIdentifier(pattern), skipped: skipped)
+        if wholeFile, let known = fileSearches[key] { return known }
+        let found = search(pattern, in: range, of: buffer, skipping: skipped)
+        if wholeFile { fileSearches[key] = found }
         return found
     }
 
-    private func search(_ pattern: Pattern, in range: Range<Int>, of buffer: UnsafeRawBufferPointer) -> Range<Int>? {
+    /// The first match in `range` that does not start in a `skipped` region: a comment that mentions a guard
+    /// (`# Depends(get_current_user) was removed here`) is not the guard.
+    private func search(_ pattern: Pattern, in range: Range<Int>, of buffer: UnsafeRawBufferPointer, skipping skipped: Set<RegionKind>) -> Range<Int>? {
         let subject = UnsafeRawBufferPointer(rebasing: buffer[0..<range.upperBound])
-        guard (try? pattern.firstMatch(in: subject, from: range.lowerBound, scratch: scratch)) == true else { return nil }
-        return scratch.range(ofGroup: 0)
+        var start = range.lowerBound
+        while start <= range.upperBound, (try? pattern.firstMatch(in: subject, from: start, scratch: scratch)) == true,
+              let found = scratch.range(ofGroup: 0) {
+            if skipped.isEmpty || !skipped.contains(regionMap(for: buffer).kind(at: found.lowerBound)) { return found }
+            start = found.lowerBound + 1
+        }
+        return nil
+    }
+
+    /// A search of the whole file, remembered by pattern and by the regions it skips.
+    struct FileSearch: Hashable {
+        let pattern: ObjectIdentifier
+        let skipped: Set<RegionKind>
     }
 
     /// The header match (its range) whose `kind` block contains `offset`, if any.

@@ -69,8 +69,8 @@ final class FileEvaluator {
     private var pathFilters: PathFilterCache
     /// Condition patterns rendered with a match's captures, per file.
     var renderedPatterns: [String: Pattern] = [:]
-    /// Results of whole-file condition searches in the current file, by pattern.
-    var fileSearches: [ObjectIdentifier: Range<Int>?] = [:]
+    /// Results of whole-file condition searches in the current file, by pattern and skipped regions.
+    var fileSearches: [FileSearch: Range<Int>?] = [:]
     private var lineIndex: LineIndex?
     /// The current file's context.
     private var context = FindingContext.production
