@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PreflightCore
+import PreflightTestSupport
 
 /// Scans each tree under `Fixtures/repos/` with every built-in rule: the findings must match the annotations
 /// exactly, and the endpoint inventory must match a hand count.
@@ -81,11 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let app = "from fastapi import FastAPI\n\napp = FastAPI()\n"
         func write(_ files: [String: String]) throws {
-            for (path, text) in files {
-                let url = root.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            }
+            FileTree.write(files, under: root)
         }
         try write(["service/main.py": app, "pyproject.toml": "[project]\nname = \"service\"\n"])
         let engine = TestSupport.scanner(TestSupport.builtinRules)
@@ -153,11 +150,7 @@ import Testing
             // A blueprint named like another module's, with its own hook: it guards its own routes only.
             "api/admin.py": "from flask import Blueprint\n\naudit_blueprint = Blueprint(\"admin\", __name__)\n\n@audit_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        FileTree.write(files, under: root)
         let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
         let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/audit.py:5"])
@@ -204,11 +197,7 @@ import Testing
                     return run_export()
                 """,
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        FileTree.write(files, under: root)
         let catalog = RuleCatalog(TestSupport.builtinRules.selecting(packs: ["auth"]))
         // The three conditions that name deco0, deco1 and deco2 in each rule search one regex.
         #expect(catalog.keyedPatterns.filter { $0.source.contains("def[ ") }.count == 1)
@@ -225,11 +214,7 @@ import Testing
             // A test module that guards the blueprint for its own client: the application stays open.
             "tests/test_token.py": "from api.token import token_blueprint\n\n@token_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        FileTree.write(files, under: root)
         let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
         let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/token.py:5"])
