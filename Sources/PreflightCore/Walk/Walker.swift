@@ -19,7 +19,7 @@ public final class Walker: Sendable {
         let collected = HandlerBox<Handler>()
         let group = DispatchGroup()
         let options = self.options
-        let links = options.followSymlinks ? LinkTargets(roots: targets.compactMap { Self.realDirectory($0.fileSystemPath) }) : nil
+        let links = options.followSymlinks ? LinkTargets(roots: targets.compactMap { Self.realPath($0.fileSystemPath) }) : nil
         for _ in 0..<options.jobs {
             group.enter()
             let thread = Thread {
@@ -75,7 +75,7 @@ public final class Walker: Sendable {
     /// repository's `.git/info/exclude`, with a warning for each that exists but could not be read. Nil when the
     /// directory is not inside a repository.
     static func ancestorIgnores(of directory: String) -> (stack: IgnoreStack?, warnings: [Diagnostic])? {
-        guard let start = realDirectory(directory) else { return nil }
+        guard let start = realPath(directory) else { return nil }
         var chain: [(directory: String, targetFromIt: String)] = []
         var current = start
         var below: [String] = []
@@ -106,9 +106,9 @@ public final class Walker: Sendable {
         return (stack, warnings)
     }
 
-    /// The real path of a directory, without symbolic links.
-    static func realDirectory(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
+    /// The real path of `path`, without symbolic links.
+    static func realPath(_ path: String) -> String? {
+        guard let real = FileName.withFileSystemPath(path, { realpath($0, nil) }) else { return nil }
         defer { free(real) }
         return String(cString: real)
     }
@@ -130,9 +130,7 @@ final class LinkTargets: @unchecked Sendable {
     /// Whether the link at `path` should be followed: its target is outside the walked directories and was not
     /// reached before.
     func shouldFollow(_ path: String) -> Bool {
-        guard let real = FileName.withFileSystemPath(path, { realpath($0, nil) }) else { return true }
-        let target = String(cString: real)
-        free(real)
+        guard let target = Walker.realPath(path) else { return true }
         if roots.contains(where: { (target + "/").hasPrefix($0) }) { return false }
         lock.lock()
         defer { lock.unlock() }
