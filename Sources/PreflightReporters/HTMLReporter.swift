@@ -89,12 +89,8 @@ public struct HTMLReporter: Reporter {
             let plural = score.criticalFindings == 1 ? "" : "s"
             out += "<p class=\"note\">Capped at 59 by \(score.criticalFindings) critical finding\(plural) in production code.</p>\n"
         }
-        if let reasons = score.reasons, !reasons.isEmpty {
-            out += "<p class=\"note\" id=\"verdict-reasons\">\(score.verdict == "INCOMPLETE" ? "No verdict" : "Not GO"): \(HTMLText.escape(reasons.joined(separator: "; "))).</p>\n"
-        }
-        if let known = score.baselineFindingsCounted {
-            out += "<p class=\"note\">The score counts \(HTMLText.count(known)) known finding\(known == 1 ? "" : "s") from the baseline that no decision makes safe.</p>\n"
-        }
+        if let reasons = score.reasonsSentence { out += "<p class=\"note\" id=\"verdict-reasons\">\(HTMLText.escape(reasons))</p>\n" }
+        if let known = score.baselineSentence(number: HTMLText.count) { out += "<p class=\"note\">\(known)</p>\n" }
         out += "</div>\n<div class=\"card wide\">\n<h2>By category</h2>\n"
         let categories = score.categories.sorted { ($0.value.score, $0.key) < ($1.value.score, $1.key) }
         let bars = categories.map { pack, category in

@@ -128,12 +128,8 @@ public struct MarkdownReporter: Reporter {
         var out = "## Score: \(score.overall)/100 (\(score.grade)) · **\(score.verdict)**\n\n"
         out += "Threshold \(score.threshold)."
         if score.criticalFindings > 0 { out += " Capped at 59 by \(score.criticalFindings) critical finding\(score.criticalFindings == 1 ? "" : "s") in production code." }
-        if let reasons = score.reasons, !reasons.isEmpty {
-            out += " \(score.verdict == "INCOMPLETE" ? "No verdict" : "Not GO"): \(escape(reasons.joined(separator: "; ")))."
-        }
-        if let known = score.baselineFindingsCounted {
-            out += " The score counts \(known) known finding\(known == 1 ? "" : "s") from the baseline that no decision makes safe."
-        }
+        if let reasons = score.reasonsSentence { out += " " + escape(reasons) }
+        if let known = score.baselineSentence() { out += " " + known }
         let scoring = tool.informationUri.map { "[docs/scoring.md](\($0)/blob/main/docs/scoring.md)" } ?? "docs/scoring.md"
         out += " How it is computed: \(scoring).\n\n| category | score | weight | findings | largest costs |\n| --- | ---: | ---: | ---: | --- |\n"
         for (pack, category) in score.categories.sorted(by: { ($0.value.score, $0.key) < ($1.value.score, $1.key) }) {

@@ -103,9 +103,7 @@ public struct TextReporter: Reporter {
         let verdict = score.verdict == "GO" ? paint(score.verdict, .green, .bold) : paint(score.verdict, .red, .bold)
         var line = "Readiness \(score.overall)/100 (\(score.grade)) \(verdict), threshold \(score.threshold)"
         if let reasons = score.reasons, !reasons.isEmpty { line += ": " + reasons.joined(separator: "; ") }
-        if let known = score.baselineFindingsCounted {
-            line += "\n  The score counts \(Self.count(known, "known finding")) from the baseline that no decision makes safe."
-        }
+        if let known = score.baselineSentence() { line += "\n  " + known }
         return out + line + "\n"
     }
 
