@@ -56,13 +56,24 @@ struct KeyedPattern: Sendable {
             }
             start = whole.lowerBound + 1
         }
-        return Set(found).map { name in (name, Self.binds(name, in: buffer, scratch: scratch)) }
+        guard !found.isEmpty else { return [] }
+        let bound = Self.assignedNames(in: buffer, scratch: scratch)
+        return Set(found).map { name in (name, bound.contains(name)) }
     }
 
-    /// Whether the file assigns `name` at the start of a line.
-    private static func binds(_ name: String, in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
-        guard let binding = try? Pattern("^[ \\t]*" + PatternTemplate.quoted(name) + "[ \\t]*(?::[^=\\n]*)?=(?!=)", options: .multiline) else { return false }
-        return (try? binding.firstMatch(in: buffer, from: 0, scratch: scratch)) == true
+    /// An assignment at the start of a line (`bp = Blueprint(...)`, `bp: Blueprint = ...`), the name in group 1.
+    private static let assignment = try! Pattern("^[ \\t]*([\\w$-]+)[ \\t]*(?::[^=\\n]*)?=(?!=)", options: .multiline)
+
+    /// The names the file assigns at the start of a line.
+    private static func assignedNames(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> Set<String> {
+        var names = Set<String>()
+        var start = 0
+        while start <= buffer.count, (try? assignment.firstMatch(in: buffer, from: start, scratch: scratch)) == true,
+              let whole = scratch.range(ofGroup: 0), let name = scratch.range(ofGroup: 1) {
+            names.insert(String(decoding: UnsafeRawBufferPointer(rebasing: buffer[name]), as: UTF8.self))
+            start = max(whole.upperBound, whole.lowerBound + 1)
+        }
+        return names
     }
 }
 
