@@ -8,6 +8,14 @@ import PreflightTestSupport
 @Suite struct RepositoryFixturesTests {
     static let directory = TestSupport.packageRoot.appendingPathComponent("Fixtures/repos")
 
+    /// Scans a tree of `files` written to a temporary directory with the auth pack.
+    static func authScan(_ files: [String: String]) -> ScanResult {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(files, under: root)
+        return TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"])).scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+    }
+
     /// A hand count of one tree's routes.
     struct Inventory: CustomTestStringConvertible, Sendable {
         let repository: String
@@ -116,11 +124,7 @@ import PreflightTestSupport
                     return JSONResponse(status_code=401, content={"detail": "Unauthorized"})
                 return await call_next(request)
             """
-        for (path, text) in [("api/orders.py", routes), ("api/server.py", server)] {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        FileTree.write(["api/orders.py": routes, "api/server.py": server], under: root)
         let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
         let guarded = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
         #expect(guarded.findings.isEmpty)
@@ -131,8 +135,6 @@ import PreflightTestSupport
     }
 
     @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-hooks-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
             "api/audit.py": "from flask import Blueprint\n\naudit_blueprint = Blueprint(\"audit\", __name__)\n\n@audit_blueprint.route(\"/audit/\")\ndef search():\n    return entries()\n",
@@ -150,17 +152,13 @@ import PreflightTestSupport
             // A blueprint named like another module's, with its own hook: it guards its own routes only.
             "api/admin.py": "from flask import Blueprint\n\naudit_blueprint = Blueprint(\"admin\", __name__)\n\n@audit_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
         ]
-        FileTree.write(files, under: root)
-        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
-        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        let result = Self.authScan(files)
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/audit.py:5"])
         let guarded = result.endpoints.first { $0.path == "api/token.py" }
         #expect(guarded?.authenticated == true && guarded?.authenticationGuard == "project-wide configuration")
     }
 
     @Test func aProjectDecoratorDefinedElsewhereGuardsWhenItsDefinitionChecksTheCaller() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-decorators-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         let files = [
             "app/access.py": """
                 from functools import wraps
@@ -197,26 +195,20 @@ import PreflightTestSupport
                     return run_export()
                 """,
         ]
-        FileTree.write(files, under: root)
         let catalog = RuleCatalog(TestSupport.builtinRules.selecting(packs: ["auth"]))
         // The three conditions that name deco0, deco1 and deco2 in each rule search one regex.
         #expect(catalog.keyedPatterns.filter { $0.source.contains("def[ ") }.count == 1)
-        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
-        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        let result = Self.authScan(files)
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["app/views.py:12"])
     }
 
     @Test func repositoryConditionsLookAtProductionCodeOnly() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-production-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
             // A test module that guards the blueprint for its own client: the application stays open.
             "tests/test_token.py": "from api.token import token_blueprint\n\n@token_blueprint.before_request\n@login_required\ndef guard():\n    pass\n",
         ]
-        FileTree.write(files, under: root)
-        let engine = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"]))
-        let result = engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        let result = Self.authScan(files)
         #expect(result.findings.map { "\($0.path):\($0.region.start.line)" } == ["api/token.py:5"])
     }
 }
