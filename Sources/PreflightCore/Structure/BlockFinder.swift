@@ -7,7 +7,9 @@ enum BlockFinder {
         case .line: return FileEvaluator.lines(around: start..<start, in: buffer)
         case .braces: return balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
         case .call: return balanced(open: UInt8(ascii: "("), close: UInt8(ascii: ")"), from: start, in: buffer, regions: regions)
+        case .value: return bracketed(from: start, in: buffer, regions: regions)
         case .python: return pythonSuite(from: start, in: buffer)
+        case .indented: return indentedLines(from: start, in: buffer)
         case .comment: return commentBlock(from: start, in: buffer, regions: regions)
         case .decorated:
             let body = balanced(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), from: start, in: buffer, regions: regions)
@@ -47,6 +49,48 @@ enum BlockFinder {
             index += 1
         }
         return start..<buffer.count
+    }
+
+    /// From `start` to just after the bracket closing the first `(`, `[` or `{` found in code.
+    static func bracketed(from start: Int, in buffer: UnsafeRawBufferPointer, regions: RegionMap) -> Range<Int> {
+        let pairs: [UInt8: UInt8] = [UInt8(ascii: "("): UInt8(ascii: ")"), UInt8(ascii: "["): UInt8(ascii: "]"), UInt8(ascii: "{"): UInt8(ascii: "}")]
+        var index = start
+        while index < buffer.count {
+            if let close = pairs[buffer[index]], regions.kind(at: index) == .code {
+                return start..<balanced(open: buffer[index], close: close, from: index, in: buffer, regions: regions).upperBound
+            }
+            index += 1
+        }
+        return start..<buffer.count
+    }
+
+    /// From the start of `start`'s line through the last of the lines below it that are indented deeper than it
+    /// (blank lines between them included).
+    static func indentedLines(from start: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int> {
+        let count = buffer.count
+        var lineStart = start
+        while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let indent = { (line: Int) -> Int in
+            var offset = line
+            while offset < count && (buffer[offset] == 0x20 || buffer[offset] == 0x09) { offset += 1 }
+            return offset - line
+        }
+        let headerIndent = indent(lineStart)
+        var end = lineStart
+        while end < count && buffer[end] != 0x0A { end += 1 }
+        var line = end + 1
+        while line < count {
+            var lineEnd = line
+            while lineEnd < count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            let width = indent(line)
+            let blank = line + width >= lineEnd || buffer[line + width] == 0x0D
+            if !blank {
+                guard width > headerIndent else { break }
+                end = lineEnd
+            }
+            line = lineEnd + 1
+        }
+        return lineStart..<min(end, count)
     }
 
     /// From the start of the match's line through the first `def`/`class` at or below it and its suite:

@@ -7,6 +7,11 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case braces
     /// Call-style frameworks: from the match to the parenthesis that closes the first `(` after it.
     case call
+    /// A value: from the match to the bracket that closes the first `(`, `[` or `{` after it (the list after
+    /// `examples=`, the arguments of `OpenApiExample(`).
+    case value
+    /// The match's line and the lines below it indented deeper: a YAML block scalar or mapping, any Python suite.
+    case indented
     /// Annotated declarations (Java, Kotlin, TypeScript): from the first line of the annotation or decorator
     /// stack the match belongs to, through the `{…}` body that follows.
     case decorated

@@ -77,7 +77,7 @@ final class StructuralConditions: Sendable {
 
     /// Brackets must be matched outside strings and comments: the lexer is needed.
     var needsRegions: Bool {
-        [block].compactMap { $0 }.contains { $0 == .braces || $0 == .call } || !inside.isEmpty || !notInside.isEmpty
+        [block].compactMap { $0 }.contains { $0 == .braces || $0 == .call || $0 == .value } || !inside.isEmpty || !notInside.isEmpty
     }
 
     /// Captures that the conditions and the endpoint template read.
