@@ -6,7 +6,7 @@ public struct RuleDecoder {
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
         "superseded-by", "window", "in", "block", "has", "lacks", "file-has", "file-lacks", "inside", "not-inside",
-        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "contexts", "examples",
+        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "contexts", "examples", "use",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -14,23 +14,34 @@ public struct RuleDecoder {
 
     public init() {}
 
-    /// Decodes the rules of one file. `file` is the name used in errors. `incomplete` are the rules that had
+    /// What one rule file holds: its rules, its named fragments (`define:`), its errors, and the rules that had
     /// errors, as far as they decoded: their regular expressions are still checked, so that a misspelt key does
     /// not hide a regex error next to it.
-    public func decode(text: String, file: String) -> (rules: [RuleSpec], errors: [RuleError], incomplete: [RuleSpec]) {
+    public struct Decoded {
+        public var rules: [RuleSpec] = []
+        public var fragments: [RuleFragment] = []
+        public var errors: [RuleError] = []
+        public var incomplete: [RuleSpec] = []
+    }
+
+    /// Decodes the rules and fragments of one file. `file` is the name used in errors.
+    public func decode(text: String, file: String) -> Decoded {
         let documents: [YAMLNode]
         do {
             documents = try YAMLParser.parse(text)
         } catch {
-            return ([], [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")], [])
+            return Decoded(errors: [RuleError(file: file, line: error.mark.line, column: error.mark.column, ruleId: nil, message: "invalid YAML: \(error.message)")])
         }
         var context = YAMLReader(file: file)
-        var rules: [RuleSpec] = []
-        var incomplete: [RuleSpec] = []
+        var decoded = Decoded()
         func read(_ node: YAMLNode) {
+            if case .mapping(let entries) = node.value, entries.contains(where: { $0.key.scalar == "define" }) {
+                if let fragment = context.fragment(node) { decoded.fragments.append(fragment) }
+                return
+            }
             let before = context.errors.count
             guard let rule = context.rule(node) else { return }
-            if context.errors.count == before { rules.append(rule) } else { incomplete.append(rule) }
+            if context.errors.count == before { decoded.rules.append(rule) } else { decoded.incomplete.append(rule) }
         }
         for document in documents {
             switch document.value {
@@ -44,7 +55,8 @@ public struct RuleDecoder {
                 context.fail(document, nil, "a rule file holds a rule (a mapping) or a list of rules, found a scalar")
             }
         }
-        return (rules, context.errors, incomplete)
+        decoded.errors = context.errors
+        return decoded
     }
 }
 
@@ -78,6 +90,7 @@ private extension YAMLReader {
         spec.tags = list("tags")
         spec.supersededBy = list("superseded-by")
         spec.contexts = list("contexts")
+        spec.uses = list("use")
         if let secret = fields["secret"] { spec.secret = string(secret, key: "secret", ruleId: ruleId) }
         if let entropy = fields["min-entropy"] {
             if let value = entropy.scalar.flatMap(Double.init), value >= 0 {
@@ -114,6 +127,24 @@ private extension YAMLReader {
         if let examples = fields["examples"] { spec.examples = self.examples(examples, ruleId: ruleId) }
         for (key, value) in fields { spec.keyOrigins[key] = origin(value) }
         return spec
+    }
+
+    /// A named fragment: `define: name`, an optional `description`, and the conditions it adds to the rules
+    /// that use it.
+    mutating func fragment(_ node: YAMLNode) -> RuleFragment? {
+        guard let fields = pairs(node, allowed: ["define", "description"] + RuleFragment.conditionKeys, what: "a fragment", ruleId: nil),
+              let nameNode = fields["define"], let name = string(nameNode, key: "define", ruleId: nil) else { return nil }
+        var fragment = RuleFragment(name: name, origin: origin(node))
+        if let allow = fields["allow"] { fragment.allow = allows(allow, ruleId: nil) }
+        fragment.notInside = enclosing(fields["not-inside"], key: "not-inside", ruleId: nil)
+        fragment.lacks = optionalStrings(fields, "lacks", ruleId: nil)
+        fragment.fileLacks = optionalStrings(fields, "file-lacks", ruleId: nil)
+        fragment.repoLacks = optionalStrings(fields, "repo-lacks", ruleId: nil)
+        if let paths = fields["paths"], let scopes = pairs(paths, allowed: ["exclude"], what: "a fragment's 'paths'", ruleId: nil) {
+            fragment.excludePaths = scopes["exclude"].flatMap { strings($0, key: "exclude", ruleId: nil) } ?? []
+        }
+        if let description = fields["description"] { _ = string(description, key: "description", ruleId: nil) }
+        return fragment
     }
 
     mutating func structure(_ fields: [String: YAMLNode], ruleId: String?) -> StructureSpec {

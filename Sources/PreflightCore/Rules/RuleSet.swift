@@ -67,19 +67,37 @@ public struct RuleSet: Sendable {
         throw RuleLoadFailure(errors: errors)
     }
 
-    /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it.
+    /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it. Every
+    /// file is decoded before any rule is compiled, so that a rule can use a fragment defined in any file.
     /// Every error of every file is collected before failing.
     public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {
         let decoder = RuleDecoder()
         let compiler = RuleCompiler()
         var errors: [RuleError] = []
+        let decoded = sources.map { decoder.decode(text: $0.text, file: $0.name) }
+        var fragments: [String: RuleFragment] = [:]
+        for fragment in decoded.flatMap(\.fragments) {
+            if let first = fragments[fragment.name] {
+                errors.append(RuleError(fragment.origin, ruleId: nil,
+                    "fragment '\(Redaction.shown(fragment.name))' is already defined at \(first.origin.file):\(first.origin.line):\(first.origin.column)"))
+                continue
+            }
+            fragments[fragment.name] = fragment
+        }
         var builtin: [String: Rule] = [:]
         var user: [String: Rule] = [:]
-        for source in sources {
-            let (specs, decodeErrors, incomplete) = decoder.decode(text: source.text, file: source.name)
-            errors += decodeErrors
-            errors += incomplete.flatMap(compiler.patternErrors)
-            for spec in specs {
+        for (source, file) in zip(sources, decoded) {
+            errors += file.errors
+            errors += file.incomplete.flatMap(compiler.patternErrors)
+            for var spec in file.rules {
+                for name in spec.uses {
+                    guard let fragment = fragments[name] else {
+                        errors.append(RuleError(spec.origin(of: "use"), ruleId: spec.id,
+                            "'use' names '\(Redaction.shown(name))', which no rule file defines\(Suggestion.hint(Suggestion.closest(to: name, among: Array(fragments.keys))))"))
+                        continue
+                    }
+                    fragment.apply(to: &spec)
+                }
                 switch compiler.compile(spec, isBuiltin: source.isBuiltin) {
                 case .failure(let rejected):
                     errors += rejected.errors

@@ -71,6 +71,8 @@ public struct RuleSpec: Sendable {
     public var captureRegions: [String: [String]] = [:]
     /// The contexts the rule reports in (`production`, `test`...); empty: all of them.
     public var contexts: [String] = []
+    /// The named fragments (`define:` in a rule file) whose conditions the rule takes in.
+    public var uses: [String] = []
     /// The structural conditions, as written.
     public var structure = StructureSpec()
     /// Lines before and after each keyword occurrence that the regex is tried on; nil means the whole file.

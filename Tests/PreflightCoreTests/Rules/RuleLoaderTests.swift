@@ -132,4 +132,37 @@ import Testing
         #expect(found.contains { $0.file == "r.yml" && $0.message.contains("'in' names 'nope'") })
         #expect(found.contains { $0.file == "s.yml" && $0.message.contains("unknown region 'docs'") })
     }
+
+    static let fragment = """
+        define: quiet-demo
+        description: Where demo words say nothing.
+        allow:
+          - line: 'quiet'
+        not-inside:
+          header: '^if __name__'
+          block: python
+        paths:
+          exclude: [tools/]
+        """
+
+    @Test func aFragmentAddsItsConditionsToTheRulesThatUseIt() throws {
+        let builtin = RuleSource(name: "Rules/shared/quiet-demo.yml", text: Self.fragment, isBuiltin: true)
+        // A user rule may use a fragment the built-in rules define.
+        let user = RuleSource(name: "mine/demo.yml", text: Self.valid + "\nuse: [quiet-demo]\n", isBuiltin: false)
+        let rule = try #require(try RuleSet.load([builtin, user]).rules.first)
+        #expect(rule.allows.count == 1)
+        #expect(rule.structure.notInside.count == 1)
+        #expect(!rule.admits(components: ["tools", "seed.py"]) && rule.admits(components: ["app", "seed.py"]))
+    }
+
+    @Test func aFragmentIsNamedOnceAndUsedByItsName() {
+        let found = errors([
+            "a.yml": Self.fragment, "b.yml": Self.fragment,
+            "r.yml": Self.valid + "\nuse: [quiet-dem]\n",
+        ])
+        #expect(found.contains { $0.file == "b.yml" && $0.line == 1 && $0.message.contains("fragment 'quiet-demo' is already defined at a.yml:1:1") })
+        #expect(found.contains { $0.file == "r.yml" && $0.line == 10 && $0.ruleId == "demo-rule" && $0.message.contains("'use' names 'quiet-dem'") && $0.message.contains("did you mean 'quiet-demo'") }, "\(found)")
+        let broken = errors(["a.yml": Self.fragment.replacingOccurrences(of: "'quiet'", with: "'(quiet'"), "r.yml": Self.valid + "\nuse: [quiet-demo]\n"])
+        #expect(broken.contains { $0.file == "a.yml" && $0.line == 4 }, "an error in a fragment's pattern names the fragment's file: \(broken)")
+    }
 }

@@ -9,7 +9,7 @@ bp = Blueprint("blog", __name__)
 # ruleid: auth-flask-unauthenticated-route
 @bp.route("/posts")
 def list_posts():
-    return jsonify([])
+    return jsonify([post.to_dict() for post in Post.query.all()])
 
 
 # ruleid: rate-limit-flask-route-without-limiter
