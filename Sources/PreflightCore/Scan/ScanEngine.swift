@@ -14,7 +14,12 @@ public struct ScanEngine: Sendable {
     public func scan(_ targets: [WalkTarget]) -> ScanResult {
         let started = DispatchTime.now()
         let catalog = self.catalog
-        let options = self.options
+        var layout = self.options
+        // After the configuration's own patterns: a project's tool folders are development code (ProjectLayout).
+        for target in targets where target.displayPath.isEmpty {
+            layout.contextPatterns += ProjectLayout.contextPatterns(root: target.fileSystemPath)
+        }
+        let options = layout
         let budget = options.maxFindings.map(FindingBudget.init)
         let handlers = Walker(options: options.walk).walk(targets) {
             ScanHandler(evaluator: FileEvaluator(catalog: catalog, options: options), options: options, budget: budget)
