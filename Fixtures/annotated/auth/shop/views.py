@@ -34,7 +34,7 @@ class OrderViewSet(viewsets.ModelViewSet):
     queryset = Order.objects.all()
 
 
-class StatusView(APIView):
+class OrderExportView(APIView):
     # ruleid: auth-drf-allow-any
     permission_classes = [permissions.AllowAny]
 
