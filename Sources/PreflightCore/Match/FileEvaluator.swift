@@ -72,6 +72,8 @@ final class FileEvaluator {
     /// Results of whole-file condition searches in the current file, by pattern and skipped regions.
     var fileSearches: [FileSearch: Range<Int>?] = [:]
     private var lineIndex: LineIndex?
+    /// The current file's logical lines (`lines: logical`), built on first use.
+    private var joinedLines: [UInt8]?
     /// The current file's context.
     private var context = FindingContext.production
     private var endpoints: [String: Endpoint] = [:]
@@ -132,6 +134,7 @@ final class FileEvaluator {
         self.language = language
         regions = nil
         lineIndex = nil
+        joinedLines = nil
         context = contextPatterns.first { $0.glob.matchesFileOrAncestor(components: components) }?.context
             ?? ContextClassifier.context(of: path, head: buffer)
         endpoints = [:]
@@ -158,26 +161,28 @@ final class FileEvaluator {
                 diagnostics.append(timeout(path: path, stoppedAt: rule.id, rulesLeft: applicable.count - position))
                 break
             }
-            let windows: [Range<Int>]
-            if rule.prefilter.isEmpty {
-                windows = [0..<buffer.count]
-            } else if keywordHits[index].isEmpty {
-                continue
-            } else if !rule.keywords.isEmpty, let lines = rule.window {
-                windows = Self.windows(around: keywordHits[index], lines: lines, in: buffer)
-            } else {
-                windows = [0..<buffer.count]
-            }
-            for (number, window) in windows.enumerated() {
-                if number > 0, let deadline, Self.now() >= deadline {
-                    diagnostics.append(timeout(path: path, stoppedAt: rule.id, rulesLeft: applicable.count - position))
-                    break rules
+            if !rule.prefilter.isEmpty && keywordHits[index].isEmpty { continue }
+            let run = { (subject: UnsafeRawBufferPointer) -> Bool in
+                let windows: [Range<Int>]
+                if !rule.prefilter.isEmpty, !rule.keywords.isEmpty, let lines = rule.window {
+                    windows = Self.windows(around: self.keywordHits[index], lines: lines, in: subject)
+                } else {
+                    windows = [0..<buffer.count]
                 }
-                if let diagnostic = collect(rule: index, in: buffer, window: window, path: path, into: &hits) {
-                    diagnostics.append(diagnostic)
-                    break
+                for (number, window) in windows.enumerated() {
+                    if number > 0, let deadline, Self.now() >= deadline {
+                        diagnostics.append(self.timeout(path: path, stoppedAt: rule.id, rulesLeft: applicable.count - position))
+                        return false
+                    }
+                    if let diagnostic = self.collect(rule: index, in: buffer, matching: subject, window: window, path: path, into: &hits) {
+                        diagnostics.append(diagnostic)
+                        break
+                    }
                 }
+                return true
             }
+            let finished = rule.logicalLines ? logicalLines(of: buffer).withUnsafeBytes(run) : run(buffer)
+            if !finished { break rules }
         }
         var outcome = Outcome(diagnostics: diagnostics, endpoints: endpoints.values.sorted(by: Endpoint.reportOrder))
         guard !hits.isEmpty else { return outcome }
@@ -261,10 +266,13 @@ final class FileEvaluator {
     private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 
     /// Appends the rule's accepted matches that start in `window`; returns a diagnostic when a PCRE2 limit stopped it.
-    /// The subject ends with the window, so a match cannot reach past it; lookbehinds still see the text before it.
-    private func collect(rule index: Int, in buffer: UnsafeRawBufferPointer, window: Range<Int>, path: String, into hits: inout [Hit]) -> Diagnostic? {
+    /// The regex runs on `text` (the file, or its logical lines: the same bytes at the same offsets but for
+    /// newlines), the conditions on the file itself. The subject ends with the window, so a match cannot reach
+    /// past it; lookbehinds still see the text before it.
+    private func collect(rule index: Int, in buffer: UnsafeRawBufferPointer, matching text: UnsafeRawBufferPointer, window: Range<Int>,
+                         path: String, into hits: inout [Hit]) -> Diagnostic? {
         let rule = catalog.rules[index]
-        let subject = UnsafeRawBufferPointer(rebasing: buffer[0..<window.upperBound])
+        let subject = UnsafeRawBufferPointer(rebasing: text[0..<window.upperBound])
         var start = window.lowerBound
         while start <= subject.count {
             do {
@@ -338,6 +346,30 @@ final class FileEvaluator {
             if (try? allow.pattern.firstMatch(in: subject, from: 0, scratch: scratch)) == true { return false }
         }
         return true
+    }
+
+    /// The current file's logical lines: its bytes, with each line break inside an open `(`, `[` or `{` of code
+    /// turned into a space, so that `allow_origins=[\n    "https://a.example",\n]` reads as one line. Offsets
+    /// are those of the file.
+    func logicalLines(of buffer: UnsafeRawBufferPointer) -> [UInt8] {
+        if let joinedLines { return joinedLines }
+        let map = regionMap(for: buffer)
+        var bytes = Array(buffer)
+        var depth = 0
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                if map.kind(at: index) == .code { depth += 1 }
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth > 0 && map.kind(at: index) == .code { depth -= 1 }
+            case 0x0A, 0x0D:
+                if depth > 0 { bytes[index] = 0x20 }
+            default:
+                break
+            }
+        }
+        joinedLines = bytes
+        return bytes
     }
 
     /// The current file's line index, built on first use.

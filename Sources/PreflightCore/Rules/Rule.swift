@@ -35,6 +35,8 @@ public final class Rule: Sendable {
     let supersededBy: [String]
     /// Lines of context around each keyword occurrence that the regex is tried on; nil: the whole file.
     let window: Int?
+    /// The regex runs on the file's logical lines: a newline inside an open bracket reads as a space.
+    let logicalLines: Bool
     /// The contexts the rule reports in; nil: all.
     public let contexts: Set<FindingContext>?
     /// Conditions on the match's block, file and repository, and its endpoint record.
@@ -78,6 +80,7 @@ public final class Rule: Sendable {
         self.excludes = excludes
         supersededBy = spec.supersededBy
         window = spec.window
+        logicalLines = spec.logicalLines
         self.regions = regions
         self.captureRegions = captureRegions
         self.structure = structure
@@ -122,6 +125,7 @@ public final class Rule: Sendable {
         excludes = rule.excludes
         supersededBy = rule.supersededBy
         window = rule.window
+        logicalLines = rule.logicalLines
         contexts = rule.contexts
         structure = rule.structure
         regions = rule.regions

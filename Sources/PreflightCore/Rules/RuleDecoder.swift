@@ -6,7 +6,7 @@ public struct RuleDecoder {
         "id", "aliases", "pack", "title", "description", "help", "severity", "confidence", "message",
         "paths", "languages", "regex", "regex-flags", "keywords", "secret", "min-entropy", "allow", "tags",
         "superseded-by", "window", "in", "block", "has", "lacks", "file-has", "file-lacks", "inside", "not-inside",
-        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "contexts", "examples", "use",
+        "repo-has", "repo-lacks", "path-exists", "path-missing", "endpoint", "report", "contexts", "examples", "use", "lines",
     ]
     static let requiredKeys: [String] = [
         "id", "pack", "title", "description", "help", "severity", "confidence", "message", "regex",
@@ -106,6 +106,13 @@ private extension YAMLReader {
                 spec.window = lines
             } else {
                 fail(window, ruleId, "'window' is a number of lines (0 to 1000) or 'file'")
+            }
+        }
+        if let lines = fields["lines"] {
+            switch lines.scalar {
+            case "logical": spec.logicalLines = true
+            case "physical": spec.logicalLines = false
+            default: fail(lines, ruleId, "'lines' is 'physical' (the default) or 'logical'")
             }
         }
         spec.structure = structure(fields, ruleId: ruleId)

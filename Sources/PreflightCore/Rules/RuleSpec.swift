@@ -78,6 +78,9 @@ public struct RuleSpec: Sendable {
     /// Lines before and after each keyword occurrence that the regex is tried on; nil means the whole file.
     public var window: Int? = RuleSpec.defaultWindow
 
+    /// `lines: logical`: the regex reads a construct spread over several lines as one line.
+    public var logicalLines = false
+
     /// The default `window`: a statement wrapped over a few lines still matches.
     public static let defaultWindow = 2
 

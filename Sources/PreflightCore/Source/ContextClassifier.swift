@@ -17,13 +17,23 @@ enum ContextClassifier {
         let directories = components.dropLast().map(String.init)
         let name = components.last.map(String.init) ?? path
         for (context, names) in folders where directories.contains(where: names.contains) { return context }
+        // A plugin or package that demonstrates an API (`ckanext/example_idatastorebackend/`, `demo_app/`).
+        if directories.contains(where: isExampleFolder) { return .example }
         if isTestFile(name) { return .test }
+        if isDataFixture(name) { return .fixture }
         if isGenerated(head) || isBuilt(name, head) { return .generated }
         if name.hasSuffix(".example") || name.hasSuffix(".sample") || name.contains(".example.") { return .example }
         if [".md", ".rst", ".adoc", ".markdown"].contains(where: { name.lowercased().hasSuffix($0) }) { return .docs }
         if isTranslation(name, in: directories) { return .docs }
         if isDevelopmentFile(name, in: directories) { return .development }
         return .production
+    }
+
+    /// A folder named for an example: `example_theme`, `examples_basic`, `auth_example`, `demo_app`.
+    static func isExampleFolder(_ name: String) -> Bool {
+        let parts = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" })
+        guard parts.count > 1, let first = parts.first, let last = parts.last else { return false }
+        return ["example", "examples", "demo"].contains(first) || ["example", "examples", "demo"].contains(last)
     }
 
     /// Translation catalogues: gettext files anywhere, and data files (JSON, YAML, properties, XLIFF) in a
@@ -51,6 +61,14 @@ enum ContextClassifier {
         if parts.contains("override") && (parts.contains("compose") || lower.hasPrefix("docker-compose")) { return true }
         if lower.hasPrefix("local_settings") || lower.hasPrefix("settings_local") || lower.hasPrefix(".env.local") { return true }
         return parts.first == "local" && parts.count == 2 && directories.last.map { $0.lowercased().contains("settings") || $0.lowercased() == "config" } == true
+    }
+
+    /// A module that builds test, demo or sample data (`create_test_data.py`, `mock_data.py`, `seed_demo_data.js`):
+    /// its values are fixtures.
+    static func isDataFixture(_ name: String) -> Bool {
+        let stem = name.lowercased().split(separator: ".").first.map(String.init) ?? name.lowercased()
+        let kinds = ["test", "demo", "sample", "fake", "mock", "dummy", "seed"]
+        return stem.contains("testdata") || kinds.contains { stem.contains($0 + "_data") }
     }
 
     /// `test_x.py`, `x_test.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `conftest.py`, Django's `tests.py`,
