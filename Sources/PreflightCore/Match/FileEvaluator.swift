@@ -302,9 +302,11 @@ final class FileEvaluator {
             }
             var reportedMethod = true
             if let template = rule.structure.endpoint {
+                // A guard found counts even on a route that is public by purpose: the inventory says what protects it.
                 var guardText: String?
-                if passes, case .guarded(let text) = verdict { guardText = text }
-                let method = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path, isPublic: !passes, guarded: guardText != nil, guardText: guardText)
+                if case .guarded(let text) = verdict { guardText = text }
+                let method = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path,
+                                    isPublic: !passes && guardText == nil, guarded: guardText != nil, guardText: guardText)
                 reportedMethod = template.reportMethods?.contains(method) ?? true
             }
             let report: Bool

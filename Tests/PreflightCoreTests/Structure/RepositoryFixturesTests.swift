@@ -29,7 +29,8 @@ import PreflightTestSupport
     static let inventories = [
         Inventory(repository: "fastapi-app", total: 9, authenticated: 4, rateLimited: 0, publicRoutes: 3),
         Inventory(repository: "flask-app", total: 6, authenticated: 2, rateLimited: 2, publicRoutes: 2),
-        Inventory(repository: "express-app", total: 6, authenticated: 1, rateLimited: 0, publicRoutes: 3),
+        // POST /auth/login runs passport.authenticate: a sign-in route, and guarded by what its handlers check.
+        Inventory(repository: "express-app", total: 6, authenticated: 2, rateLimited: 0, publicRoutes: 2),
     ]
 
     func scan(_ repository: String) -> ScanResult {
