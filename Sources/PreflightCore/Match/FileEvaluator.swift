@@ -350,6 +350,28 @@ final class FileEvaluator {
         return true
     }
 
+    /// The `prefix` capture of the first match of `template` in the file's code (`router = APIRouter(prefix="/jobs")`).
+    private func routePrefix(_ template: PatternTemplate, in buffer: UnsafeRawBufferPointer, value: (String) -> String) -> String? {
+        guard let pattern = template.pattern(captures: value, cache: &renderedPatterns), let group = pattern.groupNumbers["prefix"] else { return nil }
+        var start = 0
+        while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let whole = scratch.range(ofGroup: 0) {
+            if regionMap(for: buffer).kind(at: whole.lowerBound) == .code {
+                return scratch.range(ofGroup: group).map { Self.text(buffer, $0) }
+            }
+            start = whole.lowerBound + 1
+        }
+        return nil
+    }
+
+    /// A router prefix and a route joined with one slash between them: `/jobs` and `/{id}` make `/jobs/{id}`,
+    /// `/jobs` and `` or `/` make `/jobs` and `/jobs/`.
+    static func joined(_ prefix: String, _ route: String) -> String {
+        guard !prefix.isEmpty else { return route }
+        let head = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        if route.isEmpty { return head.isEmpty ? "/" : head }
+        return head + (route.hasPrefix("/") ? route : "/" + route)
+    }
+
     /// The current file's logical lines: its bytes, with each line break inside an open `(`, `[` or `{` of code
     /// turned into a space, so that `allow_origins=[\n    "https://a.example",\n]` reads as one line. Offsets
     /// are those of the file.
@@ -386,8 +408,12 @@ final class FileEvaluator {
     private func record(_ template: StructuralConditions.EndpointTemplate, rule: Rule, whole: Range<Int>, captures: [String: Range<Int>],
                         in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) -> String {
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
+        var route = template.path.render(value)
+        if let prefix = template.prefix.flatMap({ routePrefix($0, in: buffer, value: value) }) {
+            route = Self.joined(prefix, route)
+        }
         var endpoint = Endpoint(
-            framework: template.framework, method: template.method.render(value).uppercased(), route: template.path.render(value),
+            framework: template.framework, method: template.method.render(value).uppercased(), route: route,
             path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
         )
         endpoint.isPublic = isPublic

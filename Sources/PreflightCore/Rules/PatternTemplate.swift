@@ -6,8 +6,9 @@ final class PatternTemplate: Sendable {
     let source: String
     private let template: MessageTemplate
     private let compiled: Pattern?
-    /// Capture groups of the pattern (the same for every rendering).
+    /// Capture groups of the pattern and the numbers of its named ones (the same for every rendering).
     let captureCount: Int
+    let groupNumbers: [String: Int]
 
     /// The capture names the template refers to.
     var captureNames: [String] { template.captureNames }
@@ -17,11 +18,10 @@ final class PatternTemplate: Sendable {
         template = MessageTemplate(source)
         compiled = template.captureNames.isEmpty ? try Pattern(source, options: .multiline) : nil
         // Without a compiled form, compile once with placeholder text so that syntax errors show at load time.
-        if let compiled {
-            captureCount = compiled.captureCount
-        } else {
-            captureCount = try Pattern(template.render { _ in "x" }, options: .multiline).captureCount
-        }
+        let shape: Pattern
+        if let compiled { shape = compiled } else { shape = try Pattern(template.render { _ in "x" }, options: .multiline) }
+        captureCount = shape.captureCount
+        groupNumbers = shape.groupNumbers
     }
 
     /// The pattern for a match whose captures are `captures`, from `cache` when it was built before.

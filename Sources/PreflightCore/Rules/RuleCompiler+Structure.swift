@@ -49,9 +49,13 @@ extension RuleCompiler {
             for name in method.captureNames + path.captureNames where pattern != nil && pattern?.groupNumbers[name] == nil {
                 fail("endpoint", "'endpoint' refers to '{{\(name)}}', which is not a named capture of the regex")
             }
+            let prefix = spec.prefix.flatMap { templates([$0], key: "endpoint").first }
+            if let prefix, prefix.groupNumbers["prefix"] == nil {
+                fail("endpoint", "'prefix' needs a named capture 'prefix' (the router's path prefix)")
+            }
             if let guardKind {
                 endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind,
-                                 reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }))
+                                 reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }), prefix: prefix)
             }
         }
         /// The repository patterns of `key`: plain ones, and keyed ones that name one of the match's captures.

@@ -18,6 +18,9 @@ public struct StructureSpec: Sendable {
         /// The methods whose routes get a finding (`report-methods`); empty for every method. The others are in
         /// the inventory only.
         public var reportMethods: [String] = []
+        /// A regex looked for in the route's file whose `prefix` capture is the router's path prefix
+        /// (`router = APIRouter(prefix="/jobs")`); it may name the match's captures (`{{router}}`).
+        public var prefix: String?
     }
 
     public var block: String?

@@ -11,6 +11,8 @@ final class StructuralConditions: Sendable {
         let guardKind: GuardKind
         /// Upper-case methods whose routes get a finding; nil for every method.
         var reportMethods: Set<String>? = nil
+        /// Found in the route's file, its `prefix` capture goes before the route (a router's or blueprint's prefix).
+        var prefix: PatternTemplate? = nil
     }
 
     /// What a route without a finding proves.
@@ -83,7 +85,7 @@ final class StructuralConditions: Sendable {
     /// Captures that the conditions and the endpoint template read.
     var captureNames: [String] {
         var names = (has + lacks + fileHas + fileLacks + inside.map(\.header) + notInside.map(\.header)).flatMap(\.captureNames)
-        if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames }
+        if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames + (endpoint.prefix?.captureNames ?? []) }
         return names + keyedCaptureNames
     }
 }

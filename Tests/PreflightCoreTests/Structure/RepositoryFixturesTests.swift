@@ -39,6 +39,17 @@ import PreflightTestSupport
         return engine.scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
     }
 
+    /// A route declared on a router or blueprint created with a prefix in the same file is listed under its full path.
+    @Test func routesCarryThePrefixOfTheirRouterOrBlueprint() {
+        let fastapi = Set(scan("fastapi-app").endpoints.map { "\($0.method) \($0.route)" })
+        #expect(fastapi.isSuperset(of: ["GET /admin/stats", "PUT /admin/settings"]))
+        let flask = Set(scan("flask-app").endpoints.filter { $0.path == "blog/admin.py" }.map(\.route))
+        #expect(!flask.isEmpty && flask.allSatisfy { $0.hasPrefix("/admin") }, "\(flask)")
+        #expect(FileEvaluator.joined("/jobs", "/{id}") == "/jobs/{id}")
+        #expect(FileEvaluator.joined("/jobs/", "") == "/jobs")
+        #expect(FileEvaluator.joined("/jobs", "x") == "/jobs/x")
+    }
+
     @Test("findings match the annotations of the whole tree", arguments: inventories.map(\.repository))
     func findingsMatchAnnotations(_ repository: String) throws {
         let root = Self.directory.appendingPathComponent(repository)
