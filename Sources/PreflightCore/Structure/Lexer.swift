@@ -182,7 +182,8 @@ struct Lexer {
             if syntax.heredoc != nil && b[i] == UInt8(ascii: "<") && lexHeredocStart() { return true }
             if syntax.yamlBlockScalars && (b[i] == UInt8(ascii: "|") || b[i] == UInt8(ascii: ">")) && lexBlockScalarHeader() { return true }
             if syntax.regexLiterals && b[i] == UInt8(ascii: "/") && lexRegexLiteral() { return true }
-            for form in syntax.strings where matches(form.open, at: i) {
+            // A prefix letter belongs to the string only where no identifier runs into it (u""" but not menu""").
+            for form in syntax.strings where matches(form.open, at: i) && !(isWord(form.open[0]) && i > 0 && isWord(b[i - 1])) {
                 let opensStatement = atLineStart && (lastSignificant == nil || lastSignificant == UInt8(ascii: ":"))
                 map.begin(form.docstring && opensStatement ? .docstring : .string, at: i)
                 i += form.open.count

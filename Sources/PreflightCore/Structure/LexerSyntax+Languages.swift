@@ -17,10 +17,12 @@ extension LexerSyntax {
 
         var python = LexerSyntax()
         python.lineComments = [Array("#".utf8)]
-        python.strings = [
-            StringForm("\"\"\"", multiline: true, docstring: true), StringForm("'''", multiline: true, docstring: true),
-            StringForm("\""), StringForm("'"),
-        ]
+        // Docstrings may carry a prefix (u or r before the triple quotes); other prefixed strings lex as their quotes.
+        python.strings = ["u", "U", "r", "R", ""].flatMap { prefix in
+            ["\"\"\"", "\'\'\'"].map { quotes in
+                StringForm(prefix + quotes, quotes, backslash: !prefix.lowercased().hasPrefix("r"), multiline: true, docstring: true)
+            }
+        } + [StringForm("\""), StringForm("'")]
         table["python"] = python
 
         var javascript = cStyleComments

@@ -65,6 +65,20 @@ import Testing
         #expect(lexed.kind(of: "SELECT 1") == .string)
     }
 
+    @Test func pythonDocstringsMayCarryAPrefix() {
+        let lexed = Lexed("python", """
+            def parse(
+                    key: str = "url") -> dict:
+                u\'\'\' Expects a url like 'postgres://tester:pass@localhost/db' \'\'\'
+                pattern = r\"\"\"^\\d+$\"\"\"
+                menu\'\'\'x\'\'\'
+                return pattern
+            """)
+        #expect(lexed.kind(of: "Expects a url") == .docstring)
+        #expect(lexed.kind(of: "^\\d+") == .string)
+        #expect(lexed.kind(of: "menu") == .code)
+    }
+
     @Test func javascriptTemplatesAndRegexLiterals() {
         let lexed = Lexed("javascript", """
             const a = `outer ${ fn(`inner ${deep}`) } tail // not comment`;
