@@ -102,6 +102,9 @@ enum BlockFinder {
         while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
         var line = lineStart
         var headerIndent: Int?
+        // Brackets left open by the header's lines: a header wrapped over several lines (`def f(\n    a,\n):`)
+        // goes on, whatever the indentation of its closing line.
+        var headerDepth = 0
         var end = count
         var lastContentEnd = lineStart
         while line < count {
@@ -111,12 +114,15 @@ enum BlockFinder {
             while line + indent < lineEnd && (buffer[line + indent] == 0x20 || buffer[line + indent] == 0x09) { indent += 1 }
             let blank = line + indent >= lineEnd || buffer[line + indent] == 0x0D
             if let header = headerIndent {
-                if !blank && indent <= header {
+                if headerDepth > 0 {
+                    headerDepth = max(0, headerDepth + bracketBalance(line..<lineEnd, in: buffer))
+                } else if !blank && indent <= header {
                     end = lastContentEnd
                     break
                 }
             } else if !blank && (startsDefinition(at: line + indent, in: buffer) || (line == lineStart && startsCompoundStatement(at: line + indent, in: buffer))) {
                 headerIndent = indent
+                headerDepth = max(0, bracketBalance(line..<lineEnd, in: buffer))
             }
             if !blank { lastContentEnd = lineEnd }
             line = lineEnd + 1
@@ -143,6 +149,27 @@ enum BlockFinder {
             line = end + 1
         }
         return lineStart..<min(end, count)
+    }
+
+    /// Opening minus closing brackets on a line, outside quotes and after no `#` (a rough count for headers).
+    private static func bracketBalance(_ range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Int {
+        var balance = 0
+        var quote: UInt8?
+        for index in range {
+            let byte = buffer[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "#"): return balance
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): balance += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): balance -= 1
+            default: break
+            }
+        }
+        return balance
     }
 
     private static func startsDefinition(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
