@@ -305,9 +305,9 @@ final class FileEvaluator {
                 // A guard found counts even on a route that is public by purpose: the inventory says what protects it.
                 var guardText: String?
                 if case .guarded(let text) = verdict { guardText = text }
-                let method = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path,
-                                    isPublic: !passes && guardText == nil, guarded: guardText != nil, guardText: guardText)
-                reportedMethod = template.reportMethods?.contains(method) ?? true
+                let methods = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path,
+                                     isPublic: !passes && guardText == nil, guarded: guardText != nil, guardText: guardText)
+                reportedMethod = template.reportMethods.map { !$0.isDisjoint(with: methods) } ?? true
             }
             let report: Bool
             if case .report = verdict { report = passes && reportedMethod } else { report = false }
@@ -406,37 +406,48 @@ final class FileEvaluator {
 
     /// Adds a route to the file's endpoints, merged with what other rules found about it; returns its method.
     private func record(_ template: StructuralConditions.EndpointTemplate, rule: Rule, whole: Range<Int>, captures: [String: Range<Int>],
-                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) -> String {
+                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) -> [String] {
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var route = template.path.render(value)
         if let prefix = template.prefix.flatMap({ routePrefix($0, in: buffer, value: value) }) {
             route = Self.joined(prefix, route)
         }
-        var endpoint = Endpoint(
-            framework: template.framework, method: template.method.render(value).uppercased(), route: route,
-            path: path, line: lines(of: buffer).line(containing: whole.lowerBound) + 1
-        )
-        endpoint.isPublic = isPublic
-        let method = endpoint.method
-        if !guarded && !isPublic && rule.structure.isRepositoryLevel {
-            endpoint.pendingRule = rule.id
-            endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)
+        var methods = template.methods.map { Self.httpMethods(in: $0.render(value)) } ?? []
+        if methods.isEmpty { methods = [template.method.render(value).uppercased()] }
+        let line = lines(of: buffer).line(containing: whole.lowerBound) + 1
+        for method in methods {
+            var endpoint = Endpoint(framework: template.framework, method: method, route: route, path: path, line: line)
+            endpoint.isPublic = isPublic
+            if !guarded && !isPublic && rule.structure.isRepositoryLevel {
+                endpoint.pendingRule = rule.id
+                endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)
+            }
+            switch template.guardKind {
+            case .authentication:
+                endpoint.authenticated = guarded
+                endpoint.authenticationGuard = guarded ? guardText : nil
+            case .rateLimit:
+                endpoint.rateLimited = guarded
+                endpoint.rateLimitGuard = guarded ? guardText : nil
+            }
+            if var existing = endpoints[endpoint.key] {
+                existing.merge(endpoint)
+                endpoints[endpoint.key] = existing
+            } else {
+                endpoints[endpoint.key] = endpoint
+            }
         }
-        switch template.guardKind {
-        case .authentication:
-            endpoint.authenticated = guarded
-            endpoint.authenticationGuard = guarded ? guardText : nil
-        case .rateLimit:
-            endpoint.rateLimited = guarded
-            endpoint.rateLimitGuard = guarded ? guardText : nil
+        return methods
+    }
+
+    /// The HTTP methods a list names (`["GET", "POST"]`, `('get', 'post')`), upper-cased, in order, once each.
+    static func httpMethods(in text: String) -> [String] {
+        let known: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+        var found: [String] = []
+        for word in text.split(whereSeparator: { !$0.isLetter }).map({ $0.uppercased() }) where known.contains(word) && !found.contains(word) {
+            found.append(word)
         }
-        if var existing = endpoints[endpoint.key] {
-            existing.merge(endpoint)
-            endpoints[endpoint.key] = existing
-        } else {
-            endpoints[endpoint.key] = endpoint
-        }
-        return method
+        return found
     }
 
     /// The lexical regions of the current file; files of a language without a lexer are all code.

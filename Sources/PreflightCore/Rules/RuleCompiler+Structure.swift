@@ -46,7 +46,8 @@ extension RuleCompiler {
                 fail("endpoint", "unknown endpoint guard '\(Redaction.shown(spec.guardKind))'; use authentication or rate-limit")
             }
             let method = MessageTemplate(spec.method), path = MessageTemplate(spec.path)
-            for name in method.captureNames + path.captureNames where pattern != nil && pattern?.groupNumbers[name] == nil {
+            let methods = spec.methods.map(MessageTemplate.init)
+            for name in method.captureNames + path.captureNames + (methods?.captureNames ?? []) where pattern != nil && pattern?.groupNumbers[name] == nil {
                 fail("endpoint", "'endpoint' refers to '{{\(name)}}', which is not a named capture of the regex")
             }
             let prefix = spec.prefix.flatMap { templates([$0], key: "endpoint").first }
@@ -55,7 +56,8 @@ extension RuleCompiler {
             }
             if let guardKind {
                 endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind,
-                                 reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }), prefix: prefix)
+                                 reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }), prefix: prefix,
+                                 methods: methods)
             }
         }
         /// The repository patterns of `key`: plain ones, and keyed ones that name one of the match's captures.

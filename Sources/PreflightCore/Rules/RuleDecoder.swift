@@ -170,7 +170,7 @@ private extension YAMLReader {
         structure.inside = enclosing(fields["inside"], key: "inside", ruleId: ruleId)
         structure.notInside = enclosing(fields["not-inside"], key: "not-inside", ruleId: ruleId)
         if let node = fields["endpoint"],
-            let entries = pairs(node, allowed: ["framework", "method", "path", "guard", "report-methods", "prefix"], what: "'endpoint'", ruleId: ruleId) {
+            let entries = pairs(node, allowed: ["framework", "method", "path", "guard", "report-methods", "prefix", "methods"], what: "'endpoint'", ruleId: ruleId) {
             for key in ["framework", "method", "path", "guard"] where entries[key] == nil {
                 fail(node, ruleId, "'endpoint' needs '\(key)'")
             }
@@ -178,6 +178,7 @@ private extension YAMLReader {
             structure.endpoint = .init(framework: text("framework"), method: text("method"), path: text("path"), guardKind: text("guard"))
             structure.endpoint?.reportMethods = optionalStrings(entries, "report-methods", ruleId: ruleId)
             structure.endpoint?.prefix = entries["prefix"].flatMap { string($0, key: "prefix", ruleId: ruleId) }
+            structure.endpoint?.methods = entries["methods"].flatMap { string($0, key: "methods", ruleId: ruleId) }
         }
         return structure
     }

@@ -21,6 +21,9 @@ public struct StructureSpec: Sendable {
         /// A regex looked for in the route's file whose `prefix` capture is the router's path prefix
         /// (`router = APIRouter(prefix="/jobs")`); it may name the match's captures (`{{router}}`).
         public var prefix: String?
+        /// A template whose text lists the route's methods (`{{methods}}` over `["GET", "POST"]`): one inventory
+        /// entry for each. Without it, or when it names none, `method` gives the one entry.
+        public var methods: String?
     }
 
     public var block: String?

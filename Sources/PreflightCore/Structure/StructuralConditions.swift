@@ -13,6 +13,8 @@ final class StructuralConditions: Sendable {
         var reportMethods: Set<String>? = nil
         /// Found in the route's file, its `prefix` capture goes before the route (a router's or blueprint's prefix).
         var prefix: PatternTemplate? = nil
+        /// Its text lists the route's methods, one inventory entry each.
+        var methods: MessageTemplate? = nil
     }
 
     /// What a route without a finding proves.
@@ -85,7 +87,8 @@ final class StructuralConditions: Sendable {
     /// Captures that the conditions and the endpoint template read.
     var captureNames: [String] {
         var names = (has + lacks + fileHas + fileLacks + inside.map(\.header) + notInside.map(\.header)).flatMap(\.captureNames)
-        if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames + (endpoint.prefix?.captureNames ?? []) }
+        if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames + (endpoint.prefix?.captureNames ?? [])
+            + (endpoint.methods?.captureNames ?? []) }
         return names + keyedCaptureNames
     }
 }

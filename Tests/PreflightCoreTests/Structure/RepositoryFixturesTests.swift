@@ -50,6 +50,28 @@ import PreflightTestSupport
         #expect(FileEvaluator.joined("/jobs", "x") == "/jobs/x")
     }
 
+    /// A Flask route with several methods is one inventory entry per method, each seen by the auth and the
+    /// rate-limit rules.
+    @Test func aRouteWithSeveralMethodsIsListedOncePerMethod() {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(["app/views.py": """
+            from flask import Blueprint, request
+
+            bp = Blueprint("notes", __name__, url_prefix="/notes")
+
+            @bp.route("/<int:note_id>", methods=["GET", "POST"])
+            def note(note_id):
+                return save(note_id, request.form)
+            """], under: root)
+        let result = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth", "rate-limit"]))
+            .scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        #expect(result.endpoints.map { "\($0.method) \($0.route)" } == ["GET /notes/<int:note_id>", "POST /notes/<int:note_id>"])
+        #expect(result.endpoints.allSatisfy { $0.authenticated == false && $0.rateLimited == false })
+        #expect(Set(result.findings.map(\.ruleId)).isSuperset(of: ["auth-flask-unauthenticated-route", "rate-limit-flask-route-without-limiter"]))
+        #expect(FileEvaluator.httpMethods(in: "('get', 'post', \"GET\")") == ["GET", "POST"])
+    }
+
     @Test("findings match the annotations of the whole tree", arguments: inventories.map(\.repository))
     func findingsMatchAnnotations(_ repository: String) throws {
         let root = Self.directory.appendingPathComponent(repository)
