@@ -65,6 +65,8 @@ final class FileEvaluator {
     /// The path of the file being evaluated.
     private var currentPath = ""
     private(set) var foundPaths: [Bool]
+    /// Where the production files read so far mount routers.
+    private(set) var foundMounts: [RouterMount] = []
     /// The rules' path filters and the path fact globs, decided once per directory.
     private var pathFilters: PathFilterCache
     /// Condition patterns rendered with a match's captures, per file.
@@ -117,6 +119,9 @@ final class FileEvaluator {
                 if keywordHits[catalog.automatonEntry(ofRepositoryPattern: index)].isEmpty { continue }
             }
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
+        }
+        for (pattern, literals) in catalog.mountPatterns where literals.isEmpty || literals.contains(where: { Self.contains(buffer, lowercased: $0) }) {
+            foundMounts += mounts(of: pattern, in: buffer)
         }
         for (index, condition) in catalog.keyedPatterns.enumerated() {
             if catalog.keyedPatternPrefiltered[index] {
@@ -350,6 +355,41 @@ final class FileEvaluator {
         return true
     }
 
+    /// The routers that `pattern` finds mounted in the current file, with their prefixes.
+    private func mounts(of pattern: Pattern, in buffer: UnsafeRawBufferPointer) -> [RouterMount] {
+        guard let refGroup = pattern.groupNumbers["ref"], let prefixGroup = pattern.groupNumbers["prefix"] else { return [] }
+        var found: [RouterMount] = []
+        var start = 0
+        while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let whole = scratch.range(ofGroup: 0) {
+            if let ref = scratch.range(ofGroup: refGroup), let prefix = scratch.range(ofGroup: prefixGroup) {
+                found.append(RouterMount(ref: Self.text(buffer, ref), prefix: Self.text(buffer, prefix), path: currentPath))
+            }
+            start = max(whole.upperBound, whole.lowerBound + 1)
+        }
+        return found
+    }
+
+    /// Whether `buffer` holds `needle` (lower case), ignoring ASCII case.
+    static func contains(_ buffer: UnsafeRawBufferPointer, lowercased needle: [UInt8]) -> Bool {
+        guard let first = needle.first, buffer.count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = buffer.count - needle.count
+        while index <= last {
+            let byte = buffer[index] | (buffer[index] >= 65 && buffer[index] <= 90 ? 0x20 : 0)
+            if byte == first {
+                var offset = 1
+                while offset < needle.count {
+                    let other = buffer[index + offset]
+                    if (other >= 65 && other <= 90 ? other | 0x20 : other) != needle[offset] { break }
+                    offset += 1
+                }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The `prefix` capture of the first match of `template` in the file's code (`router = APIRouter(prefix="/jobs")`).
     private func routePrefix(_ template: PatternTemplate, in buffer: UnsafeRawBufferPointer, value: (String) -> String) -> String? {
         guard let pattern = template.pattern(captures: value, cache: &renderedPatterns), let group = pattern.groupNumbers["prefix"] else { return nil }
@@ -418,6 +458,9 @@ final class FileEvaluator {
         for method in methods {
             var endpoint = Endpoint(framework: template.framework, method: method, route: route, path: path, line: line)
             endpoint.isPublic = isPublic
+            if template.mount != nil, let router = captures["router"] {
+                endpoint.router = Self.text(buffer, router).split(separator: ".").last.map(String.init)
+            }
             if !guarded && !isPublic && rule.structure.isRepositoryLevel {
                 endpoint.pendingRule = rule.id
                 endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)

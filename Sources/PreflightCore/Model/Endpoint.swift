@@ -2,7 +2,7 @@
 public struct Endpoint: Sendable, Hashable {
     public let framework: String
     public let method: String
-    public let route: String
+    public internal(set) var route: String
     public let path: String
     public let line: Int
     /// Whether an authentication guard was found; nil when no authentication rule looked at the route.
@@ -18,6 +18,9 @@ public struct Endpoint: Sendable, Hashable {
     /// of the captures its keyed conditions look up.
     var pendingRule: String?
     var pendingKeys: [String: String] = [:]
+    /// The router the route is declared on (its last name: `router`, `api_chat`), for rules that say where
+    /// routers are mounted; nil otherwise.
+    var router: String?
 
     public init(framework: String, method: String, route: String, path: String, line: Int) {
         self.framework = framework
@@ -47,6 +50,7 @@ public struct Endpoint: Sendable, Hashable {
             pendingRule = other.pendingRule
             pendingKeys = other.pendingKeys
         }
+        router = router ?? other.router
     }
 
     /// Report order: path, line, method, route.

@@ -16,6 +16,9 @@ public final class RuleCatalog: Sendable {
     let supersededBy: [[Int]]
     /// Patterns searched in every file until found once (`repo-has`, `repo-lacks`).
     let repositoryPatterns: [Pattern]
+    /// The endpoint rules' mount patterns (`app.include_router(jobs.router, prefix="/api/jobs")`), once each, with
+    /// the literals a file must hold for each to be searched.
+    let mountPatterns: [(pattern: Pattern, literals: [[UInt8]])]
     /// Whether each repository pattern has literals in the automaton (after the rules' entries), one of which a
     /// file must contain for the pattern to be searched in it.
     let repositoryPatternPrefiltered: [Bool]
@@ -118,6 +121,12 @@ public final class RuleCatalog: Sendable {
             )
         }
         keyedPatterns = keyed
+        var mounts: [(pattern: Pattern, literals: [[UInt8]])] = []
+        for rule in rules {
+            guard let mount = rule.structure.endpoint?.mount, !mounts.contains(where: { $0.pattern.source == mount.source }) else { continue }
+            mounts.append((mount, (RequiredLiterals.of(mount.source) ?? []).map { Array($0.lowercased().utf8) }))
+        }
+        mountPatterns = mounts
         let keyedLiterals = keyed.map { RequiredLiterals.of($0.pattern.source) ?? [] }
         keyedPatternPrefiltered = keyedLiterals.map { !$0.isEmpty }
         distributionMarkers = Self.distributionMarkers.compactMap(Glob.init).map(path)

@@ -54,10 +54,25 @@ extension RuleCompiler {
             if let prefix, prefix.groupNumbers["prefix"] == nil {
                 fail("endpoint", "'prefix' needs a named capture 'prefix' (the router's path prefix)")
             }
+            var mount: Pattern?
+            if let source = spec.mount {
+                do {
+                    let compiled = try Pattern(source, options: .multiline)
+                    if compiled.groupNumbers["ref"] == nil || compiled.groupNumbers["prefix"] == nil {
+                        fail("endpoint", "'mount' needs named captures 'ref' (the router) and 'prefix' (its path)")
+                    } else if pattern?.groupNumbers["router"] == nil {
+                        fail("endpoint", "'mount' matches routers by the regex's 'router' capture, which it does not have")
+                    } else {
+                        mount = compiled
+                    }
+                } catch {
+                    fail("endpoint", "'mount' regex does not compile: \(error.message) at offset \(error.patternOffset ?? 0) of the pattern")
+                }
+            }
             if let guardKind {
                 endpoint = .init(framework: spec.framework, method: method, path: path, guardKind: guardKind,
                                  reportMethods: spec.reportMethods.isEmpty ? nil : Set(spec.reportMethods.map { $0.uppercased() }), prefix: prefix,
-                                 methods: methods)
+                                 methods: methods, mount: mount)
             }
         }
         /// The repository patterns of `key`: plain ones, and keyed ones that name one of the match's captures.

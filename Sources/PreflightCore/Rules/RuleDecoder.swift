@@ -170,7 +170,7 @@ private extension YAMLReader {
         structure.inside = enclosing(fields["inside"], key: "inside", ruleId: ruleId)
         structure.notInside = enclosing(fields["not-inside"], key: "not-inside", ruleId: ruleId)
         if let node = fields["endpoint"],
-            let entries = pairs(node, allowed: ["framework", "method", "path", "guard", "report-methods", "prefix", "methods"], what: "'endpoint'", ruleId: ruleId) {
+            let entries = pairs(node, allowed: ["framework", "method", "path", "guard", "report-methods", "prefix", "methods", "mount"], what: "'endpoint'", ruleId: ruleId) {
             for key in ["framework", "method", "path", "guard"] where entries[key] == nil {
                 fail(node, ruleId, "'endpoint' needs '\(key)'")
             }
@@ -179,6 +179,7 @@ private extension YAMLReader {
             structure.endpoint?.reportMethods = optionalStrings(entries, "report-methods", ruleId: ruleId)
             structure.endpoint?.prefix = entries["prefix"].flatMap { string($0, key: "prefix", ruleId: ruleId) }
             structure.endpoint?.methods = entries["methods"].flatMap { string($0, key: "methods", ruleId: ruleId) }
+            structure.endpoint?.mount = entries["mount"].flatMap { string($0, key: "mount", ruleId: ruleId) }
         }
         return structure
     }

@@ -24,6 +24,10 @@ public struct StructureSpec: Sendable {
         /// A template whose text lists the route's methods (`{{methods}}` over `["GET", "POST"]`): one inventory
         /// entry for each. Without it, or when it names none, `method` gives the one entry.
         public var methods: String?
+        /// A regex looked for in every production file whose `ref` capture names a router and `prefix` capture the
+        /// path it is mounted under (`app.include_router(jobs.router, prefix="/api/jobs")`); routes whose `router`
+        /// capture is that router get the prefix in the inventory.
+        public var mount: String?
     }
 
     public var block: String?

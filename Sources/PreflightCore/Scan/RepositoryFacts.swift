@@ -5,6 +5,7 @@ struct RepositoryFacts {
     private var patterns: [Bool]
     private var paths: [Bool]
     private var names: [KeyedNames]
+    private var mounts: [RouterMount] = []
 
     init(catalog: RuleCatalog) {
         self.catalog = catalog
@@ -18,6 +19,7 @@ struct RepositoryFacts {
         for (index, found) in evaluator.foundPatterns.enumerated() where found { patterns[index] = true }
         for (index, found) in evaluator.foundPaths.enumerated() where found { paths[index] = true }
         for (index, found) in evaluator.foundNames.enumerated() { names[index].merge(found) }
+        mounts += evaluator.foundMounts
     }
 
     /// The candidates of repository-level rules whose conditions hold: the first in report order for most rules,
@@ -39,7 +41,7 @@ struct RepositoryFacts {
     /// Routes whose rule found its guard at the scale of the repository (a `repo-lacks` pattern somewhere):
     /// they count as guarded, by the project-wide configuration.
     func settle(_ endpoints: [Endpoint]) -> [Endpoint] {
-        endpoints.map { endpoint in
+        RouterMount.apply(mounts.sorted { ($0.path, $0.ref) < ($1.path, $1.ref) }, to: endpoints).map { endpoint in
             guard let rule = endpoint.pendingRule, !holds(for: rule, keys: endpoint.pendingKeys, path: endpoint.path),
                   let index = catalog.ruleIndex[rule] else { return endpoint }
             var settled = endpoint

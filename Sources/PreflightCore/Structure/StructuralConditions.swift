@@ -15,6 +15,8 @@ final class StructuralConditions: Sendable {
         var prefix: PatternTemplate? = nil
         /// Its text lists the route's methods, one inventory entry each.
         var methods: MessageTemplate? = nil
+        /// Searched in every production file: where routers are mounted, and under which prefix.
+        var mount: Pattern? = nil
     }
 
     /// What a route without a finding proves.
@@ -88,7 +90,7 @@ final class StructuralConditions: Sendable {
     var captureNames: [String] {
         var names = (has + lacks + fileHas + fileLacks + inside.map(\.header) + notInside.map(\.header)).flatMap(\.captureNames)
         if let endpoint { names += endpoint.method.captureNames + endpoint.path.captureNames + (endpoint.prefix?.captureNames ?? [])
-            + (endpoint.methods?.captureNames ?? []) }
+            + (endpoint.methods?.captureNames ?? []) + (endpoint.mount == nil ? [] : ["router"]) }
         return names + keyedCaptureNames
     }
 }

@@ -168,6 +168,28 @@ import PreflightTestSupport
         #expect(open.findings.map(\.ruleId) == ["auth-fastapi-unauthenticated-write"])
     }
 
+    /// Starlette's AuthenticationMiddleware only says who the caller is; the routes of a router mounted with a
+    /// prefix in another file are listed under the full path.
+    @Test func starlettesAuthenticationMiddlewareGuardsNothingAndMountedRoutersCarryTheirPrefix() {
+        let result = Self.authScan([
+            "app/routers/orders.py": "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\"/{order_id}\")\nasync def update(order_id: int, order: dict):\n    return save(order)\n",
+            "app/routers/reports.py": "from fastapi import APIRouter\n\nreports_api = APIRouter()\n\n@reports_api.get(\"\")\nasync def listing():\n    return all_reports()\n",
+            "app/main.py": """
+                from fastapi import FastAPI
+                from starlette.middleware.authentication import AuthenticationMiddleware
+                from app.routers import orders
+                from app.routers.reports import reports_api
+
+                app = FastAPI()
+                app.add_middleware(AuthenticationMiddleware, backend=SessionBackend())
+                app.include_router(orders.router, prefix="/api/orders")
+                app.include_router(reports_api, prefix="/api/reports")
+                """,
+        ])
+        #expect(result.findings.map(\.ruleId).sorted() == ["auth-fastapi-unauthenticated-read", "auth-fastapi-unauthenticated-write"])
+        #expect(result.endpoints.map { "\($0.method) \($0.route)" }.sorted() == ["GET /api/reports", "POST /api/orders/{order_id}"])
+    }
+
     @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
