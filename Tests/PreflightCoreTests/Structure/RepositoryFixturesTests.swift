@@ -190,6 +190,20 @@ import PreflightTestSupport
         #expect(result.endpoints.map { "\($0.method) \($0.route)" }.sorted() == ["GET /api/reports", "POST /api/orders/{order_id}"])
     }
 
+    /// The Pydantic v1 API is right in a project that pins Pydantic 1: one finding says so, not one per call.
+    @Test func aProjectThatPinsPydantic1GetsOneFindingForThePin() {
+        let code = "from pydantic import BaseModel\n\ndef save(item: Item):\n    return store(item.dict())\n"
+        func pydantic(_ files: [String: String]) -> [String] {
+            let root = FileTree.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: root) }
+            FileTree.write(files, under: root)
+            return TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["pydantic"]))
+                .scan([WalkTarget(fileSystemPath: root.path, displayPath: "")]).findings.map(\.ruleId)
+        }
+        #expect(pydantic(["app/api.py": code, "requirements.txt": "pydantic>=2.5\n"]) == ["pydantic-v1-dict-method"])
+        #expect(pydantic(["app/api.py": code, "requirements.txt": "pydantic==1.10.13\n"]) == ["pydantic-pinned-v1"])
+    }
+
     @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
