@@ -8,12 +8,7 @@ import PreflightTestSupport
     static let weakURL = "DATABASE_URL = \"postgresql://postgres:postgres@localhost:5432/app\"\n"
 
     func devKeysFindings(_ files: [String: String]) -> [String] {
-        let root = FileTree.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        FileTree.write(files, under: root)
-        let result = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["dev-keys"]))
-            .scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
-        return result.findings.map(\.path).sorted()
+        TestSupport.scanTree(files, packs: ["dev-keys"]).findings.map(\.path).sorted()
     }
 
     @Test func aToolFolderIsDevelopmentCodeUnlessThePackageShipsTheScript() {

@@ -10,10 +10,7 @@ import PreflightTestSupport
 
     /// Scans a tree of `files` written to a temporary directory with the auth pack.
     static func authScan(_ files: [String: String]) -> ScanResult {
-        let root = FileTree.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        FileTree.write(files, under: root)
-        return TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth"])).scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+        TestSupport.scanTree(files, packs: ["auth"])
     }
 
     /// A hand count of one tree's routes.
@@ -53,9 +50,7 @@ import PreflightTestSupport
     /// A Flask route with several methods is one inventory entry per method, each seen by the auth and the
     /// rate-limit rules.
     @Test func aRouteWithSeveralMethodsIsListedOncePerMethod() {
-        let root = FileTree.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        FileTree.write(["app/views.py": """
+        let result = TestSupport.scanTree(["app/views.py": """
             from flask import Blueprint, request
 
             bp = Blueprint("notes", __name__, url_prefix="/notes")
@@ -63,9 +58,7 @@ import PreflightTestSupport
             @bp.route("/<int:note_id>", methods=["GET", "POST"])
             def note(note_id):
                 return save(note_id, request.form)
-            """], under: root)
-        let result = TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["auth", "rate-limit"]))
-            .scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+            """], packs: ["auth", "rate-limit"])
         #expect(result.endpoints.map { "\($0.method) \($0.route)" } == ["GET /notes/<int:note_id>", "POST /notes/<int:note_id>"])
         #expect(result.endpoints.allSatisfy { $0.authenticated == false && $0.rateLimited == false })
         #expect(Set(result.findings.map(\.ruleId)).isSuperset(of: ["auth-flask-unauthenticated-route", "rate-limit-flask-route-without-limiter"]))
@@ -194,11 +187,7 @@ import PreflightTestSupport
     @Test func aProjectThatPinsPydantic1GetsOneFindingForThePin() {
         let code = "from pydantic import BaseModel\n\ndef save(item: Item):\n    return store(item.dict())\n"
         func pydantic(_ files: [String: String]) -> [String] {
-            let root = FileTree.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: root) }
-            FileTree.write(files, under: root)
-            return TestSupport.scanner(TestSupport.builtinRules.selecting(packs: ["pydantic"]))
-                .scan([WalkTarget(fileSystemPath: root.path, displayPath: "")]).findings.map(\.ruleId)
+            TestSupport.scanTree(files, packs: ["pydantic"]).findings.map(\.ruleId)
         }
         #expect(pydantic(["app/api.py": code, "requirements.txt": "pydantic>=2.5\n"]) == ["pydantic-v1-dict-method"])
         #expect(pydantic(["app/api.py": code, "requirements.txt": "pydantic==1.10.13\n"]) == ["pydantic-pinned-v1"])

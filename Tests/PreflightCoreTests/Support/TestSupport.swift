@@ -27,6 +27,14 @@ enum TestSupport {
         ScanEngine(catalog: RuleCatalog(rules), options: ScanOptions(walk: WalkOptions(jobs: 1), redact: redact))
     }
 
+    /// Scans a tree of `files` (path → text) written to a temporary directory, with the built-in rules of `packs`.
+    static func scanTree(_ files: [String: String], packs: [String]) -> ScanResult {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write(files, under: root)
+        return scanner(builtinRules.selecting(packs: packs)).scan([WalkTarget(fileSystemPath: root.path, displayPath: "")])
+    }
+
     /// Loads rules from inline YAML files (name → text), as user rules.
     static func load(_ files: [String: String]) throws(RuleLoadFailure) -> RuleSet {
         try RuleSet.load(files.sorted { $0.key < $1.key }.map { RuleSource(name: $0.key, text: $0.value, isBuiltin: false) })
