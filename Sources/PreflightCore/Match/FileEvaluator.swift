@@ -120,7 +120,11 @@ final class FileEvaluator {
             }
             if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
         }
-        for (pattern, literals) in catalog.mountPatterns where literals.isEmpty || literals.contains(where: { Self.contains(buffer, lowercased: $0) }) {
+        for (index, pattern) in catalog.mountPatterns.enumerated() {
+            if catalog.mountPatternPrefiltered[index] {
+                scanKeywords(buffer)
+                if keywordHits[catalog.automatonEntry(ofMountPattern: index)].isEmpty { continue }
+            }
             foundMounts += mounts(of: pattern, in: buffer)
         }
         for (index, condition) in catalog.keyedPatterns.enumerated() {
@@ -367,27 +371,6 @@ final class FileEvaluator {
             start = max(whole.upperBound, whole.lowerBound + 1)
         }
         return found
-    }
-
-    /// Whether `buffer` holds `needle` (lower case), ignoring ASCII case.
-    static func contains(_ buffer: UnsafeRawBufferPointer, lowercased needle: [UInt8]) -> Bool {
-        guard let first = needle.first, buffer.count >= needle.count else { return needle.isEmpty }
-        var index = 0
-        let last = buffer.count - needle.count
-        while index <= last {
-            let byte = buffer[index] | (buffer[index] >= 65 && buffer[index] <= 90 ? 0x20 : 0)
-            if byte == first {
-                var offset = 1
-                while offset < needle.count {
-                    let other = buffer[index + offset]
-                    if (other >= 65 && other <= 90 ? other | 0x20 : other) != needle[offset] { break }
-                    offset += 1
-                }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
     }
 
     /// The `prefix` capture of the first match of `template` in the file's code (`router = APIRouter(prefix="/jobs")`).

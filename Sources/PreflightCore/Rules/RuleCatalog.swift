@@ -16,9 +16,10 @@ public final class RuleCatalog: Sendable {
     let supersededBy: [[Int]]
     /// Patterns searched in every file until found once (`repo-has`, `repo-lacks`).
     let repositoryPatterns: [Pattern]
-    /// The endpoint rules' mount patterns (`app.include_router(jobs.router, prefix="/api/jobs")`), once each, with
-    /// the literals a file must hold for each to be searched.
-    let mountPatterns: [(pattern: Pattern, literals: [[UInt8]])]
+    /// The endpoint rules' mount patterns (`app.include_router(jobs.router, prefix="/api/jobs")`), once each.
+    let mountPatterns: [Pattern]
+    /// Whether each mount pattern has literals in the automaton (after the keyed patterns' entries).
+    let mountPatternPrefiltered: [Bool]
     /// Whether each repository pattern has literals in the automaton (after the rules' entries), one of which a
     /// file must contain for the pattern to be searched in it.
     let repositoryPatternPrefiltered: [Bool]
@@ -71,6 +72,9 @@ public final class RuleCatalog: Sendable {
     /// The automaton entry of keyed pattern `index`: after the rules' and the repository patterns' entries.
     func automatonEntry(ofKeyedPattern index: Int) -> Int { rules.count + repositoryPatterns.count + index }
 
+    /// The automaton entry of mount pattern `index`: after the keyed patterns' entries.
+    func automatonEntry(ofMountPattern index: Int) -> Int { rules.count + repositoryPatterns.count + keyedPatterns.count + index }
+
     /// `knownRuleIds`: the ids and aliases of every rule loaded (by default those of `ruleSet`).
     public init(_ ruleSet: RuleSet, knownRuleIds: Set<String>? = nil) {
         rules = ruleSet.rules
@@ -121,12 +125,14 @@ public final class RuleCatalog: Sendable {
             )
         }
         keyedPatterns = keyed
-        var mounts: [(pattern: Pattern, literals: [[UInt8]])] = []
+        var mounts: [Pattern] = []
         for rule in rules {
-            guard let mount = rule.structure.endpoint?.mount, !mounts.contains(where: { $0.pattern.source == mount.source }) else { continue }
-            mounts.append((mount, (RequiredLiterals.of(mount.source) ?? []).map { Array($0.lowercased().utf8) }))
+            guard let mount = rule.structure.endpoint?.mount, !mounts.contains(where: { $0.source == mount.source }) else { continue }
+            mounts.append(mount)
         }
         mountPatterns = mounts
+        let mountLiterals = mounts.map { RequiredLiterals.of($0.source) ?? [] }
+        mountPatternPrefiltered = mountLiterals.map { !$0.isEmpty }
         let keyedLiterals = keyed.map { RequiredLiterals.of($0.pattern.source) ?? [] }
         keyedPatternPrefiltered = keyedLiterals.map { !$0.isEmpty }
         distributionMarkers = Self.distributionMarkers.compactMap(Glob.init).map(path)
@@ -136,10 +142,11 @@ public final class RuleCatalog: Sendable {
         // The automaton's entries: each rule's prefilter, then each repository pattern's literals. Only rules that
         // try their regex around each keyword occurrence need more than the first occurrence.
         automaton = KeywordAutomaton(
-            keywords: rules.map(\.prefilter) + repositoryLiterals + keyedLiterals,
-            everyOccurrence: rules.map { !$0.keywords.isEmpty && $0.window != nil } + (repositoryLiterals + keyedLiterals).map { _ in false }
+            keywords: rules.map(\.prefilter) + repositoryLiterals + keyedLiterals + mountLiterals,
+            everyOccurrence: rules.map { !$0.keywords.isEmpty && $0.window != nil } + (repositoryLiterals + keyedLiterals + mountLiterals).map { _ in false }
         )
         pathGlobs = globs
-        captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 } + keyed.map { $0.pattern.captureCount + 1 }).max() ?? 1
+        captureCapacity = (rules.map(\.captureCapacity) + patterns.map { $0.captureCount + 1 } + keyed.map { $0.pattern.captureCount + 1 }
+            + mounts.map { $0.captureCount + 1 }).max() ?? 1
     }
 }

@@ -193,6 +193,25 @@ import PreflightTestSupport
         #expect(pydantic(["app/api.py": code, "requirements.txt": "pydantic==1.10.13\n"]) == ["pydantic-pinned-v1"])
     }
 
+    /// A limiter with default limits installed once for the application covers the routes of every file.
+    @Test func anApplicationWideLimiterInAnotherFileCoversEveryRoute() {
+        let routes = ["app/routers/items.py": "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\"/items\")\nasync def create(item: dict):\n    return save(item)\n"]
+        let limiter = """
+            from fastapi import FastAPI
+            from slowapi import Limiter
+            from slowapi.util import get_remote_address
+
+            limiter = Limiter(key_func=get_remote_address, default_limits=["200/minute"])
+            app = FastAPI()
+            app.state.limiter = limiter
+            """
+        let open = TestSupport.scanTree(routes, packs: ["rate-limit"])
+        #expect(open.findings.map(\.ruleId).contains("rate-limit-fastapi-route-without-limiter"))
+        let covered = TestSupport.scanTree(routes.merging(["app/main.py": limiter]) { $1 }, packs: ["rate-limit"])
+        #expect(!covered.findings.map(\.ruleId).contains("rate-limit-fastapi-route-without-limiter"))
+        #expect(covered.endpoints.map(\.rateLimitGuard) == ["project-wide configuration"])
+    }
+
     @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
