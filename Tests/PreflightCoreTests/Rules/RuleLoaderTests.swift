@@ -111,6 +111,12 @@ import Testing
         #expect(!rules.rules[0].isBuiltin)
     }
 
+    @Test func linesArePhysicalOrLogical() throws {
+        #expect(try TestSupport.load(["r.yml": Self.valid + "\nlines: logical\n"]).rules[0].logicalLines)
+        #expect(try !TestSupport.load(["r.yml": Self.valid]).rules[0].logicalLines)
+        #expect(errors(["r.yml": Self.valid + "\nlines: joined\n"]).first?.message.contains("'lines' is 'physical'") == true)
+    }
+
     @Test func windowAcceptsLinesOrFile() throws {
         let file = try TestSupport.load(["r.yml": Self.valid + "\nwindow: file\n"])
         #expect(file.rules[0].window == nil)
