@@ -271,10 +271,14 @@ public struct Report: Codable, Sendable, Equatable {
         public var authenticationGuard: String?
         public var rateLimited: Bool?
         public var rateLimitGuard: String?
+        /// Where each guard is (`file:line`); absent for a guard of the whole project.
+        public var authenticationGuardAt: String?
+        public var rateLimitGuardAt: String?
         public var `public`: Bool
 
         public init(framework: String, method: String, path: String, file: String, line: Int, authenticated: Bool?,
-                    authenticationGuard: String?, rateLimited: Bool?, rateLimitGuard: String?, public isPublic: Bool) {
+                    authenticationGuard: String?, rateLimited: Bool?, rateLimitGuard: String?, public isPublic: Bool,
+                    authenticationGuardAt: String? = nil, rateLimitGuardAt: String? = nil) {
             self.framework = framework
             self.method = method
             self.path = path
@@ -284,7 +288,14 @@ public struct Report: Codable, Sendable, Equatable {
             self.authenticationGuard = authenticationGuard
             self.rateLimited = rateLimited
             self.rateLimitGuard = rateLimitGuard
+            self.authenticationGuardAt = authenticationGuardAt
+            self.rateLimitGuardAt = rateLimitGuardAt
             self.public = isPublic
+        }
+
+        /// The guards found, authentication first, each with where it is when that is known.
+        public var guards: [(text: String, at: String?)] {
+            [(authenticationGuard, authenticationGuardAt), (rateLimitGuard, rateLimitGuardAt)].compactMap { text, at in text.map { ($0, at) } }
         }
     }
 

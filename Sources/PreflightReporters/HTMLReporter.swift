@@ -190,7 +190,9 @@ public struct HTMLReporter: Reporter {
         out += "<details>\n<summary>Every endpoint (\(HTMLText.count(endpoints.items.count)))</summary>\n"
         out += "<div class=\"scroll\"><table class=\"compact\"><thead><tr><th>method</th><th>path</th><th>file</th><th>authenticated</th><th>rate-limited</th><th>guard</th></tr></thead><tbody>\n"
         for item in ordered.prefix(Self.endpointsShown) {
-            let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
+            let guardText = item.guards.map { guardItem in
+                "<code>\(HTMLText.escape(guardItem.text))</code>" + (guardItem.at.map { " at <code>\(HTMLText.escape($0))</code>" } ?? "")
+            }.joined(separator: ", ")
             out += "<tr><td>\(HTMLText.escape(item.method))</td><td><code>\(HTMLText.escape(item.path))</code></td><td><code>\(HTMLText.escape("\(item.file):\(item.line)"))</code></td>"
             out += "<td>\(flag(item.authenticated, public: item.public))</td><td>\(flag(item.rateLimited, public: false))</td><td>\(guardText)</td></tr>\n"
         }

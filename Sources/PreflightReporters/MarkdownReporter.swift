@@ -144,7 +144,9 @@ public struct MarkdownReporter: Reporter {
         out += "| method | path | file | authenticated | rate-limited | guard |\n| --- | --- | --- | --- | --- | --- |\n"
         let ordered = endpoints.items.sorted { ($0.authenticated == true ? 1 : 0, $0.file, $0.line) < ($1.authenticated == true ? 1 : 0, $1.file, $1.line) }
         for item in ordered.prefix(Self.endpointsShown) {
-            let guardText = [item.authenticationGuard, item.rateLimitGuard].compactMap { $0 }.map { code($0, inTable: true) }.joined(separator: ", ")
+            let guardText = item.guards.map { guardItem in
+                code(guardItem.text, inTable: true) + (guardItem.at.map { " at " + code($0.escapingControlCharacters, inTable: true) } ?? "")
+            }.joined(separator: ", ")
             out += "| \(escape(item.method)) | \(code(item.path, inTable: true)) | \(code("\(item.file.escapingControlCharacters):\(item.line)", inTable: true)) | \(Self.flag(item.authenticated, public: item.public)) | \(Self.flag(item.rateLimited, public: false)) | \(guardText) |\n"
         }
         if ordered.count > Self.endpointsShown { out += "\n… and \(ordered.count - Self.endpointsShown) more endpoints (see the JSON report).\n" }

@@ -93,7 +93,8 @@ extension Report.Endpoints {
             Report.Endpoint(
                 framework: $0.framework, method: $0.method, path: $0.route, file: $0.path, line: $0.line,
                 authenticated: $0.authenticated, authenticationGuard: $0.authenticationGuard,
-                rateLimited: $0.rateLimited, rateLimitGuard: $0.rateLimitGuard, public: $0.isPublic
+                rateLimited: $0.rateLimited, rateLimitGuard: $0.rateLimitGuard, public: $0.isPublic,
+                authenticationGuardAt: $0.authenticationGuardLocation, rateLimitGuardAt: $0.rateLimitGuardLocation
             )
         })
     }

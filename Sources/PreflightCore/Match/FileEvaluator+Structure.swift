@@ -5,8 +5,9 @@ extension FileEvaluator {
     enum Verdict {
         /// Report it.
         case report
-        /// A guard was found (in the block, the file or an enclosing block): the text that guards it.
-        case guarded(String)
+        /// A guard was found (in the block, the file or an enclosing block): the text that guards it and the byte
+        /// offset where it starts.
+        case guarded(String, at: Int)
         /// A required context is missing (`has`, `file-has`, `inside`): the rule does not apply to this match.
         case notApplicable
     }
@@ -37,15 +38,15 @@ extension FileEvaluator {
         }
         if let block {
             for template in structure.lacks {
-                if let found = firstMatch(template, block) { return .guarded(Self.text(buffer, found)) }
+                if let found = firstMatch(template, block) { return .guarded(Self.text(buffer, found), at: found.lowerBound) }
             }
         }
         for template in structure.fileLacks {
-            if let found = firstMatch(template, file) { return .guarded(Self.text(buffer, found)) }
+            if let found = firstMatch(template, file) { return .guarded(Self.text(buffer, found), at: found.lowerBound) }
         }
         for (header, kind) in structure.notInside {
             if let found = enclosingHeader(header, kind, around: whole.lowerBound, in: buffer, regions: regions, value: value) {
-                return .guarded(Self.text(buffer, found))
+                return .guarded(Self.text(buffer, found), at: found.lowerBound)
             }
         }
         return .report

@@ -313,9 +313,13 @@ final class FileEvaluator {
             if let template = rule.structure.endpoint {
                 // A guard found counts even on a route that is public by purpose: the inventory says what protects it.
                 var guardText: String?
-                if case .guarded(let text) = verdict { guardText = text }
+                var guardLine: Int?
+                if case .guarded(let text, let offset) = verdict {
+                    guardText = text
+                    guardLine = lines(of: buffer).line(containing: offset) + 1
+                }
                 let methods = record(template, rule: rule, whole: whole, captures: captures, in: buffer, path: path,
-                                     isPublic: !passes && guardText == nil, guarded: guardText != nil, guardText: guardText)
+                                     isPublic: !passes && guardText == nil, guardText: guardText, guardLine: guardLine)
                 reportedMethod = template.reportMethods.map { !$0.isDisjoint(with: methods) } ?? true
             }
             let report: Bool
@@ -429,7 +433,9 @@ final class FileEvaluator {
 
     /// Adds a route to the file's endpoints, merged with what other rules found about it; returns its method.
     private func record(_ template: StructuralConditions.EndpointTemplate, rule: Rule, whole: Range<Int>, captures: [String: Range<Int>],
-                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guarded: Bool, guardText: String?) -> [String] {
+                        in buffer: UnsafeRawBufferPointer, path: String, isPublic: Bool, guardText: String?, guardLine: Int?) -> [String] {
+        let guarded = guardText != nil
+        let location = guardLine.map { "\(path):\($0)" }
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var route = template.path.render(value)
         if let prefix = template.prefix.flatMap({ routePrefix($0, in: buffer, value: value) }) {
@@ -451,10 +457,12 @@ final class FileEvaluator {
             switch template.guardKind {
             case .authentication:
                 endpoint.authenticated = guarded
-                endpoint.authenticationGuard = guarded ? guardText : nil
+                endpoint.authenticationGuard = guardText
+                endpoint.authenticationGuardLocation = location
             case .rateLimit:
                 endpoint.rateLimited = guarded
-                endpoint.rateLimitGuard = guarded ? guardText : nil
+                endpoint.rateLimitGuard = guardText
+                endpoint.rateLimitGuardLocation = location
             }
             if var existing = endpoints[endpoint.key] {
                 existing.merge(endpoint)

@@ -12,6 +12,9 @@ public struct Endpoint: Sendable, Hashable {
     /// The guard that protects it, as written (a dependency, a decorator, a middleware).
     public var authenticationGuard: String?
     public var rateLimitGuard: String?
+    /// Where each guard is, as `path:line`; nil for a guard of the whole project or none.
+    public var authenticationGuardLocation: String?
+    public var rateLimitGuardLocation: String?
     /// A route that is public by design (health, login, docs...), as the rule's allow list says.
     public var isPublic: Bool
     /// The rule whose verdict waits for the repository conditions (a project-wide guard), if any, and the texts
@@ -40,10 +43,12 @@ public struct Endpoint: Sendable, Hashable {
         if let guarded = other.authenticated, authenticated != true {
             authenticated = guarded
             authenticationGuard = other.authenticationGuard
+            authenticationGuardLocation = other.authenticationGuardLocation
         }
         if let guarded = other.rateLimited, rateLimited != true {
             rateLimited = guarded
             rateLimitGuard = other.rateLimitGuard
+            rateLimitGuardLocation = other.rateLimitGuardLocation
         }
         isPublic = isPublic || other.isPublic
         if pendingRule == nil {

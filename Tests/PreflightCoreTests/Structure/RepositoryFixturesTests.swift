@@ -38,7 +38,11 @@ import PreflightTestSupport
 
     /// A route declared on a router or blueprint created with a prefix in the same file is listed under its full path.
     @Test func routesCarryThePrefixOfTheirRouterOrBlueprint() {
-        let fastapi = Set(scan("fastapi-app").endpoints.map { "\($0.method) \($0.route)" })
+        let fastapiScan = scan("fastapi-app")
+        let fastapi = Set(fastapiScan.endpoints.map { "\($0.method) \($0.route)" })
+        // Each guard says where it is: the dependency on the handler's line.
+        let read = fastapiScan.endpoints.first { $0.route == "/items/{item_id}" && $0.method == "GET" }
+        #expect(read?.authenticationGuardLocation == "app/routers/items.py:18")
         #expect(fastapi.isSuperset(of: ["GET /admin/stats", "PUT /admin/settings"]))
         let flask = Set(scan("flask-app").endpoints.filter { $0.path == "blog/admin.py" }.map(\.route))
         #expect(!flask.isEmpty && flask.allSatisfy { $0.hasPrefix("/admin") }, "\(flask)")
