@@ -84,19 +84,34 @@ extension FileEvaluator {
         let skipped: Set<RegionKind>
     }
 
-    /// The header match (its range) whose `kind` block contains `offset`, if any.
+    /// The header match (its range) whose `kind` block contains `offset`, if any: the first such header before it.
     private func enclosingHeader(_ header: PatternTemplate, _ kind: BlockKind, around offset: Int, in buffer: UnsafeRawBufferPointer,
                                  regions: RegionMap, value: (String) -> String) -> Range<Int>? {
         guard let pattern = header.pattern(captures: value, cache: &renderedPatterns) else { return nil }
+        let key = EnclosingKey(pattern: ObjectIdentifier(pattern), kind: kind)
+        let blocks = enclosingBlocks[key] ?? headerBlocks(pattern, kind, in: buffer, regions: regions)
+        enclosingBlocks[key] = blocks
+        return blocks.first { $0.header.lowerBound < offset && $0.block.contains(offset) }?.header
+    }
+
+    /// Every header match in the file (not in a comment unless the block is one) and the `kind` block after it.
+    private func headerBlocks(_ pattern: Pattern, _ kind: BlockKind, in buffer: UnsafeRawBufferPointer,
+                              regions: RegionMap) -> [(header: Range<Int>, block: Range<Int>)] {
+        var blocks: [(header: Range<Int>, block: Range<Int>)] = []
         var start = 0
-        while start < offset {
-            guard (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let found = scratch.range(ofGroup: 0) else { return nil }
-            if found.lowerBound >= offset { return nil }
-            // The header describes what precedes the block: the block is looked for from its last character.
-            let block = BlockFinder.block(kind, from: max(found.upperBound - 1, found.lowerBound), in: buffer, regions: regions)
-            if block.contains(offset) && (kind == .comment || regions.kind(at: found.lowerBound) != .comment) { return found }
+        while start < buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let found = scratch.range(ofGroup: 0) {
+            if kind == .comment || regions.kind(at: found.lowerBound) != .comment {
+                // The header describes what precedes the block: the block is looked for from its last character.
+                blocks.append((found, BlockFinder.block(kind, from: max(found.upperBound - 1, found.lowerBound), in: buffer, regions: regions)))
+            }
             start = max(found.upperBound, found.lowerBound + 1)
         }
-        return nil
+        return blocks
+    }
+
+    /// A header pattern (as rendered for the match) and the block kind it opens.
+    struct EnclosingKey: Hashable {
+        let pattern: ObjectIdentifier
+        let kind: BlockKind
     }
 }

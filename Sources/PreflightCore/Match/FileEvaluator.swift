@@ -73,6 +73,9 @@ final class FileEvaluator {
     var renderedPatterns: [String: Pattern] = [:]
     /// Results of whole-file condition searches in the current file, by pattern and skipped regions.
     var fileSearches: [FileSearch: Range<Int>?] = [:]
+    /// The current file's headers of `inside`/`not-inside` conditions and their blocks, by pattern and block kind:
+    /// found once per file, however many matches ask.
+    var enclosingBlocks: [EnclosingKey: [(header: Range<Int>, block: Range<Int>)]] = [:]
     private var lineIndex: LineIndex?
     /// The current file's logical lines (`lines: logical`), built on first use.
     private var joinedLines: [UInt8]?
@@ -149,6 +152,7 @@ final class FileEvaluator {
         endpoints = [:]
         renderedPatterns = [:]
         fileSearches = [:]
+        enclosingBlocks = [:]
         let rules = catalog.rules
         var applicable: [Int] = []
         var needsKeywords = false
