@@ -37,11 +37,16 @@ struct Lexer {
         /// Open interpolations: the string form to resume and the brace depth inside the interpolation.
         var interpolations: [(form: LexerSyntax.StringForm, depth: Int)] = []
         var pending: [Pending] = []
+        /// The bytes that open one of the language's string forms: the others are passed over without trying each.
+        let opensString: [Bool]
 
         init(buffer: UnsafeRawBufferPointer, syntax: LexerSyntax) {
             b = buffer
             self.syntax = syntax
             n = buffer.count
+            var opens = [Bool](repeating: false, count: 256)
+            for form in syntax.strings { if let first = form.open.first { opens[Int(first)] = true } }
+            opensString = opens
         }
 
         func matches(_ token: [UInt8], at offset: Int) -> Bool {
@@ -183,7 +188,8 @@ struct Lexer {
             if syntax.yamlBlockScalars && (b[i] == UInt8(ascii: "|") || b[i] == UInt8(ascii: ">")) && lexBlockScalarHeader() { return true }
             if syntax.regexLiterals && b[i] == UInt8(ascii: "/") && lexRegexLiteral() { return true }
             // A prefix letter belongs to the string only where no identifier runs into it (u""" but not menu""").
-            for form in syntax.strings where matches(form.open, at: i) && !(isWord(form.open[0]) && i > 0 && isWord(b[i - 1])) {
+            guard opensString[Int(b[i])], !(isWord(b[i]) && i > 0 && isWord(b[i - 1])) else { return false }
+            for form in syntax.strings where matches(form.open, at: i) {
                 let opensStatement = atLineStart && (lastSignificant == nil || lastSignificant == UInt8(ascii: ":"))
                 map.begin(form.docstring && opensStatement ? .docstring : .string, at: i)
                 i += form.open.count
