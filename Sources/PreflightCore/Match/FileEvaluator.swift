@@ -408,19 +408,22 @@ final class FileEvaluator {
     /// are those of the file.
     func logicalLines(of buffer: UnsafeRawBufferPointer) -> [UInt8] {
         if let joinedLines { return joinedLines }
-        let map = regionMap(for: buffer)
         var bytes = Array(buffer)
         var depth = 0
-        for index in bytes.indices {
-            switch bytes[index] {
-            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-                if map.kind(at: index) == .code { depth += 1 }
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if depth > 0 && map.kind(at: index) == .code { depth -= 1 }
-            case 0x0A, 0x0D:
-                if depth > 0 { bytes[index] = 0x20 }
-            default:
-                break
+        // Region by region: brackets count in code only, line breaks are joined in any region inside a bracket.
+        for run in regionMap(for: buffer).runs(length: bytes.count) {
+            let isCode = run.kind == .code
+            for index in run.range {
+                switch bytes[index] {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                    if isCode { depth += 1 }
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if isCode && depth > 0 { depth -= 1 }
+                case 0x0A, 0x0D:
+                    if depth > 0 { bytes[index] = 0x20 }
+                default:
+                    break
+                }
             }
         }
         joinedLines = bytes
