@@ -454,6 +454,7 @@ final class FileEvaluator {
         for method in methods {
             var endpoint = Endpoint(framework: template.framework, method: method, route: route, path: path, line: line)
             endpoint.isPublic = isPublic
+            endpoint.rules = [rule.id]
             if template.mount != nil, let router = captures["router"] {
                 endpoint.router = Self.text(buffer, router).split(separator: ".").last.map(String.init)
             }

@@ -24,6 +24,9 @@ public struct Endpoint: Sendable, Hashable {
     /// The router the route is declared on (its last name: `router`, `api_chat`), for rules that say where
     /// routers are mounted; nil otherwise.
     var router: String?
+    /// The rules that recorded the route, and whether a mount elsewhere put a prefix before it.
+    var rules: Set<String> = []
+    var isMounted = false
 
     public init(framework: String, method: String, route: String, path: String, line: Int) {
         self.framework = framework
@@ -56,6 +59,7 @@ public struct Endpoint: Sendable, Hashable {
             pendingKeys = other.pendingKeys
         }
         router = router ?? other.router
+        rules.formUnion(other.rules)
     }
 
     /// Report order: path, line, method, route.

@@ -1,3 +1,5 @@
+import PCRE2Kit
+
 /// Where a router is mounted: `app.include_router(jobs.router, prefix="/api/jobs")` in `app/main.py` names the
 /// router `jobs.router` (`ref`) and the prefix `/api/jobs`.
 struct RouterMount: Sendable, Hashable {
@@ -34,7 +36,30 @@ struct RouterMount: Sendable, Hashable {
             guard let found else { return endpoint }
             var mounted = endpoint
             mounted.route = FileEvaluator.joined(found.prefix, endpoint.route)
+            mounted.isMounted = true
             return mounted
         }
+    }
+
+    /// Routes public by purpose once their full path is known (`/verify` mounted at `/api/v1/auths/mfa`): the
+    /// rules that recorded a mounted route read it again with their allow patterns on the `path` capture, and a
+    /// route they allow is public and loses their findings.
+    static func publicByFullPath(_ endpoints: inout [Endpoint], findings: inout [Finding], catalog: RuleCatalog) {
+        let scratch = MatchScratch(capacity: catalog.captureCapacity)
+        var dropped: Set<String> = []
+        for index in endpoints.indices where endpoints[index].isMounted && !endpoints[index].isPublic {
+            let route = Array(endpoints[index].route.utf8)
+            let allowing = endpoints[index].rules.filter { id in
+                guard let position = catalog.ruleIndex[id] else { return false }
+                return catalog.rules[position].allows.contains { allow in
+                    allow.target == .capture("path") && route.withUnsafeBytes { (try? allow.pattern.firstMatch(in: $0, from: 0, scratch: scratch)) == true }
+                }
+            }
+            guard !allowing.isEmpty else { continue }
+            endpoints[index].isPublic = true
+            for id in allowing { dropped.insert("\(endpoints[index].path)\u{0}\(endpoints[index].line)\u{0}\(id)") }
+        }
+        guard !dropped.isEmpty else { return }
+        findings.removeAll { dropped.contains("\($0.path)\u{0}\($0.region.start.line)\u{0}\($0.ruleId)") }
     }
 }

@@ -48,6 +48,8 @@ public struct ScanEngine: Sendable {
         // Candidates come from every file, so that each part of a partial scan decides the same way; a part
         // reports those in its own files.
         findings += facts.decide(candidates).filter { options.focus?($0.path) ?? true }
+        var settled = facts.settle(endpoints)
+        RouterMount.publicByFullPath(&settled, findings: &findings, catalog: catalog)
         findings.sort(by: Finding.reportOrder)
         Fingerprint.finish(&findings, secrets: SecretIndex(secrets), redact: options.redact)
         let suppressed = findings.filter { $0.suppression != nil }
@@ -59,7 +61,7 @@ public struct ScanEngine: Sendable {
         diagnostics.sort { ($0.path, $0.kind.rawValue, $0.ruleId ?? "") < ($1.path, $1.kind.rawValue, $1.ruleId ?? "") }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return ScanResult(
-            findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: facts.settle(endpoints).sorted(by: Endpoint.reportOrder),
+            findings: findings, suppressed: suppressed, diagnostics: diagnostics, endpoints: settled.sorted(by: Endpoint.reportOrder),
             filesScanned: files, bytesScanned: bytes, skipped: skipped, excluded: excluded, isDistribution: facts.isDistribution,
             durationMilliseconds: elapsed
         )

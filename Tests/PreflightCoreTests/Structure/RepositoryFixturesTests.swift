@@ -216,6 +216,16 @@ import PreflightTestSupport
         #expect(covered.endpoints.map(\.rateLimitGuard) == ["project-wide configuration"])
     }
 
+    /// A route is public by purpose by its full path, prefix mounted in another file included.
+    @Test func aMountedRouteIsJudgedPublicByItsFullPath() {
+        let result = Self.authScan([
+            "app/routers/mfa.py": "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\"/verify\")\nasync def verify(form: dict):\n    return check(form)\n\n@router.post(\"/enroll\")\nasync def enroll(form: dict):\n    return start(form)\n",
+            "app/main.py": "from fastapi import FastAPI\nfrom app.routers import mfa\n\napp = FastAPI()\napp.include_router(mfa.router, prefix=\"/api/v1/auths/mfa\")\n",
+        ])
+        #expect(result.findings.map(\.region.start.line) == [9])
+        #expect(result.endpoints.map { "\($0.route) \($0.isPublic)" }.sorted() == ["/api/v1/auths/mfa/enroll false", "/api/v1/auths/mfa/verify true"])
+    }
+
     @Test func aBlueprintHookRegisteredInAnotherModuleGuardsThatBlueprintsRoutesOnly() throws {
         let files = [
             "api/token.py": "from flask import Blueprint\n\ntoken_blueprint = Blueprint(\"token\", __name__)\n\n@token_blueprint.route(\"/token/<serial>\", methods=[\"DELETE\"])\ndef delete(serial):\n    return remove(serial)\n",
