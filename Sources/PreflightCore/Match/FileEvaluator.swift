@@ -394,15 +394,6 @@ final class FileEvaluator {
         return nil
     }
 
-    /// A router prefix and a route joined with one slash between them: `/jobs` and `/{id}` make `/jobs/{id}`,
-    /// `/jobs` and `` or `/` make `/jobs` and `/jobs/`.
-    static func joined(_ prefix: String, _ route: String) -> String {
-        guard !prefix.isEmpty else { return route }
-        let head = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
-        if route.isEmpty { return head.isEmpty ? "/" : head }
-        return head + (route.hasPrefix("/") ? route : "/" + route)
-    }
-
     /// The current file's logical lines: its bytes, with each line break inside an open `(`, `[` or `{` of code
     /// turned into a space, so that `allow_origins=[\n    "https://a.example",\n]` reads as one line. Offsets
     /// are those of the file.
@@ -446,21 +437,22 @@ final class FileEvaluator {
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var route = template.path.render(value)
         if let prefix = template.prefix.flatMap({ routePrefix($0, in: buffer, value: value) }) {
-            route = Self.joined(prefix, route)
+            route = Endpoint.joined(prefix, route)
         }
         var methods = template.methods.map { Self.httpMethods(in: $0.render(value)) } ?? []
         if methods.isEmpty { methods = [template.method.render(value).uppercased()] }
         let line = lines(of: buffer).line(containing: whole.lowerBound) + 1
+        let router = template.mount == nil ? nil : captures["router"].flatMap { Self.text(buffer, $0).split(separator: ".").last.map(String.init) }
+        let pending = !guarded && !isPublic && rule.structure.isRepositoryLevel
+        let pendingKeys = pending ? Self.keys(of: rule, captures: captures, in: buffer) : [:]
         for method in methods {
             var endpoint = Endpoint(framework: template.framework, method: method, route: route, path: path, line: line)
             endpoint.isPublic = isPublic
             endpoint.rules = [rule.id]
-            if template.mount != nil, let router = captures["router"] {
-                endpoint.router = Self.text(buffer, router).split(separator: ".").last.map(String.init)
-            }
-            if !guarded && !isPublic && rule.structure.isRepositoryLevel {
+            endpoint.router = router
+            if pending {
                 endpoint.pendingRule = rule.id
-                endpoint.pendingKeys = Self.keys(of: rule, captures: captures, in: buffer)
+                endpoint.pendingKeys = pendingKeys
             }
             switch template.guardKind {
             case .authentication:

@@ -62,6 +62,15 @@ public struct Endpoint: Sendable, Hashable {
         rules.formUnion(other.rules)
     }
 
+    /// A router prefix and a route joined with one slash between them: `/jobs` and `/{id}` make `/jobs/{id}`,
+    /// `/jobs` and `` or `/` make `/jobs` and `/jobs/`.
+    static func joined(_ prefix: String, _ route: String) -> String {
+        guard !prefix.isEmpty else { return route }
+        let head = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        if route.isEmpty { return head.isEmpty ? "/" : head }
+        return head + (route.hasPrefix("/") ? route : "/" + route)
+    }
+
     /// Report order: path, line, method, route.
     static func reportOrder(_ lhs: Endpoint, _ rhs: Endpoint) -> Bool {
         (lhs.path, lhs.line, lhs.method, lhs.route) < (rhs.path, rhs.line, rhs.method, rhs.route)

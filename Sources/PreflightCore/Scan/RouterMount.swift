@@ -35,7 +35,7 @@ struct RouterMount: Sendable, Hashable {
             }
             guard let found else { return endpoint }
             var mounted = endpoint
-            mounted.route = FileEvaluator.joined(found.prefix, endpoint.route)
+            mounted.route = Endpoint.joined(found.prefix, endpoint.route)
             mounted.isMounted = true
             return mounted
         }

@@ -46,9 +46,9 @@ import PreflightTestSupport
         #expect(fastapi.isSuperset(of: ["GET /admin/stats", "PUT /admin/settings"]))
         let flask = Set(scan("flask-app").endpoints.filter { $0.path == "blog/admin.py" }.map(\.route))
         #expect(!flask.isEmpty && flask.allSatisfy { $0.hasPrefix("/admin") }, "\(flask)")
-        #expect(FileEvaluator.joined("/jobs", "/{id}") == "/jobs/{id}")
-        #expect(FileEvaluator.joined("/jobs/", "") == "/jobs")
-        #expect(FileEvaluator.joined("/jobs", "x") == "/jobs/x")
+        #expect(Endpoint.joined("/jobs", "/{id}") == "/jobs/{id}")
+        #expect(Endpoint.joined("/jobs/", "") == "/jobs")
+        #expect(Endpoint.joined("/jobs", "x") == "/jobs/x")
     }
 
     /// A Flask route with several methods is one inventory entry per method, each seen by the auth and the
