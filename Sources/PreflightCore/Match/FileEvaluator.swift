@@ -436,9 +436,8 @@ final class FileEvaluator {
         let location = guardLine.map { "\(path):\($0)" }
         let value: (String) -> String = { name in captures[name].map { Self.text(buffer, $0) } ?? "" }
         var route = template.path.render(value)
-        if let prefix = template.prefix.flatMap({ routePrefix($0, in: buffer, value: value) }) {
-            route = Endpoint.joined(prefix, route)
-        }
+        let prefix = template.prefix.flatMap { routePrefix($0, in: buffer, value: value) }
+        if let prefix { route = Endpoint.joined(prefix, route) }
         var methods = template.methods.map { Self.httpMethods(in: $0.render(value)) } ?? []
         if methods.isEmpty { methods = [template.method.render(value).uppercased()] }
         let line = lines(of: buffer).line(containing: whole.lowerBound) + 1
@@ -448,6 +447,7 @@ final class FileEvaluator {
         for method in methods {
             var endpoint = Endpoint(framework: template.framework, method: method, route: route, path: path, line: line)
             endpoint.isPublic = isPublic
+            endpoint.isPrefixed = prefix != nil
             endpoint.rules = [rule.id]
             endpoint.router = router
             if pending {

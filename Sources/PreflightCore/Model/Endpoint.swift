@@ -24,9 +24,9 @@ public struct Endpoint: Sendable, Hashable {
     /// The router the route is declared on (its last name: `router`, `api_chat`), for rules that say where
     /// routers are mounted; nil otherwise.
     var router: String?
-    /// The rules that recorded the route, and whether a mount elsewhere put a prefix before it.
+    /// The rules that recorded the route, and whether a prefix (its router's own, or a mount's) was put before it.
     var rules: Set<String> = []
-    var isMounted = false
+    var isPrefixed = false
 
     public init(framework: String, method: String, route: String, path: String, line: Int) {
         self.framework = framework

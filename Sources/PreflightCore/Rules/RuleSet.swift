@@ -67,7 +67,8 @@ public struct RuleSet: Sendable {
         throw RuleLoadFailure(errors: errors)
     }
 
-    /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it. Every
+    /// Loads rule files: built-in ones first, then user ones; a user rule with a built-in id replaces it, and so does a
+    /// user fragment with a built-in fragment's name. Every
     /// file is decoded before any rule is compiled, so that a rule can use a fragment defined in any file.
     /// Every error of every file is collected before failing.
     public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {
@@ -75,15 +76,20 @@ public struct RuleSet: Sendable {
         let compiler = RuleCompiler()
         var errors: [RuleError] = []
         let decoded = sources.map { decoder.decode(text: $0.text, file: $0.name) }
-        var fragments: [String: RuleFragment] = [:]
-        for fragment in decoded.flatMap(\.fragments) {
-            if let first = fragments[fragment.name] {
-                errors.append(RuleError(fragment.origin, ruleId: nil,
-                    "fragment '\(Redaction.shown(fragment.name))' is already defined at \(first.origin.file):\(first.origin.line):\(first.origin.column)"))
-                continue
+        // Fragments layer like rules: a user fragment with a built-in fragment's name replaces it, for every rule.
+        var builtinFragments: [String: RuleFragment] = [:]
+        var userFragments: [String: RuleFragment] = [:]
+        for (source, file) in zip(sources, decoded) {
+            for fragment in file.fragments {
+                if let first = (source.isBuiltin ? builtinFragments : userFragments)[fragment.name] {
+                    errors.append(RuleError(fragment.origin, ruleId: nil,
+                        "fragment '\(Redaction.shown(fragment.name))' is already defined at \(first.origin.file):\(first.origin.line):\(first.origin.column)"))
+                    continue
+                }
+                if source.isBuiltin { builtinFragments[fragment.name] = fragment } else { userFragments[fragment.name] = fragment }
             }
-            fragments[fragment.name] = fragment
         }
+        let fragments = builtinFragments.merging(userFragments) { _, user in user }
         var builtin: [String: Rule] = [:]
         var user: [String: Rule] = [:]
         for (source, file) in zip(sources, decoded) {

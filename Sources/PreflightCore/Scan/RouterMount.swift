@@ -36,18 +36,19 @@ struct RouterMount: Sendable, Hashable {
             guard let found else { return endpoint }
             var mounted = endpoint
             mounted.route = Endpoint.joined(found.prefix, endpoint.route)
-            mounted.isMounted = true
+            mounted.isPrefixed = true
             return mounted
         }
     }
 
-    /// Routes public by purpose once their full path is known (`/verify` mounted at `/api/v1/auths/mfa`): the
-    /// rules that recorded a mounted route read it again with their allow patterns on the `path` capture, and a
-    /// route they allow is public and loses their findings.
+    /// Routes public by purpose once their full path is known (`/verify` mounted at `/api/v1/auths/mfa`,
+    /// `/providers` on a router created with `prefix="/oauth2"`): the rules that recorded a prefixed route read it
+    /// again with their allow patterns on the `path` capture, and a route they allow is public and loses their
+    /// findings.
     static func publicByFullPath(_ endpoints: inout [Endpoint], findings: inout [Finding], catalog: RuleCatalog) {
         let scratch = MatchScratch(capacity: catalog.captureCapacity)
         var dropped: Set<String> = []
-        for index in endpoints.indices where endpoints[index].isMounted && !endpoints[index].isPublic {
+        for index in endpoints.indices where endpoints[index].isPrefixed && !endpoints[index].isPublic {
             let route = Array(endpoints[index].route.utf8)
             let allowing = endpoints[index].rules.filter { id in
                 guard let position = catalog.ruleIndex[id] else { return false }

@@ -5,7 +5,8 @@ import PCRE2Kit
 /// searched for the pattern with the placeholder standing for any name (`[\w$-]+`), and the names found are
 /// collected. A name that the file binds itself (`bp = Blueprint(...)` at the start of a line) is that file's
 /// own: it counts for matches in the same file only. A name the file takes from elsewhere (imported) counts for
-/// every file, as a module that registers hooks on other modules' blueprints does.
+/// every file, as a module that registers hooks on other modules' blueprints does; so does a name the pattern
+/// finds at its assignment (`require_auth = ResourceProtector()`), a definition that other modules import.
 struct KeyedPattern: Sendable {
     let source: String
     let pattern: Pattern
@@ -46,19 +47,39 @@ struct KeyedPattern: Sendable {
     /// The names that `pattern` finds in `buffer`, each with whether the file binds it.
     func names(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [(name: String, bound: Bool)] {
         var found: [String] = []
+        // Names the pattern finds where they are assigned (`require_auth = ResourceProtector()`): the match is
+        // the module's definition of the name, which other modules import, not a use of a name the file binds.
+        var defined = Set<String>()
         var start = 0
         while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true,
               let whole = scratch.range(ofGroup: 0) {
             // Matches may overlap: in a stack of decorators each names its own router, and a URLconf line names a
             // view after naming its module.
-            if let name = groups.lazy.compactMap({ scratch.range(ofGroup: $0) }).first {
-                found.append(String(decoding: UnsafeRawBufferPointer(rebasing: buffer[name]), as: UTF8.self))
+            if let range = groups.lazy.compactMap({ scratch.range(ofGroup: $0) }).first {
+                let name = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+                found.append(name)
+                if Self.isAssigned(range, in: buffer) { defined.insert(name) }
             }
             start = whole.lowerBound + 1
         }
         guard !found.isEmpty else { return [] }
-        let bound = Self.assignedNames(in: buffer, scratch: scratch)
+        let bound = Self.assignedNames(in: buffer, scratch: scratch).subtracting(defined)
         return Set(found).map { name in (name, bound.contains(name)) }
+    }
+
+    /// Whether the name at `range` is the target of an assignment: only blanks before it on its line, and `=` (not
+    /// `==`) after it, past blanks and a type annotation.
+    private static func isAssigned(_ range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Bool {
+        var before = range.lowerBound - 1
+        while before >= 0, buffer[before] == UInt8(ascii: " ") || buffer[before] == UInt8(ascii: "\t") { before -= 1 }
+        guard before < 0 || buffer[before] == UInt8(ascii: "\n") else { return false }
+        var after = range.upperBound
+        while after < buffer.count, buffer[after] == UInt8(ascii: " ") || buffer[after] == UInt8(ascii: "\t") { after += 1 }
+        if after < buffer.count, buffer[after] == UInt8(ascii: ":") {
+            while after < buffer.count, buffer[after] != UInt8(ascii: "="), buffer[after] != UInt8(ascii: "\n") { after += 1 }
+        }
+        guard after < buffer.count, buffer[after] == UInt8(ascii: "=") else { return false }
+        return after + 1 >= buffer.count || buffer[after + 1] != UInt8(ascii: "=")
     }
 
     /// An assignment at the start of a line (`bp = Blueprint(...)`, `bp: Blueprint = ...`), the name in group 1.

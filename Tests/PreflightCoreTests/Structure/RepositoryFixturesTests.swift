@@ -187,6 +187,31 @@ import PreflightTestSupport
         #expect(result.endpoints.map { "\($0.method) \($0.route)" }.sorted() == ["GET /api/reports", "POST /api/orders/{order_id}"])
     }
 
+    /// A guard object defined in one module and used as a decorator in others (authlib's resource protector)
+    /// guards the routes of every module that uses it; a route without it is still reported.
+    @Test func aProtectorDefinedInOneModuleGuardsTheRoutesOfOthers() {
+        let result = Self.authScan([
+            "app/oauth2/server.py": "from authlib.integrations.flask_oauth2 import ResourceProtector\n\nrequire_auth = ResourceProtector()\n",
+            "app/stats.py": """
+                from flask import Blueprint
+                from app.oauth2.server import require_auth
+
+                stats = Blueprint("stats", __name__)
+
+                @stats.route("/stats/<user_name>", methods=["GET"])
+                @require_auth(scopes=["workouts:read"])
+                def by_user(auth_user, user_name):
+                    return compute(user_name)
+
+                @stats.route("/stats/export", methods=["POST"])
+                def export():
+                    return run_export()
+                """,
+        ])
+        #expect(result.findings.map { "\($0.ruleId) \($0.path):\($0.region.start.line)" } == ["auth-flask-unauthenticated-route app/stats.py:11"])
+        #expect(result.endpoints.first { $0.route == "/stats/<user_name>" }?.authenticated == true)
+    }
+
     /// The Pydantic v1 API is right in a project that pins Pydantic 1: one finding says so, not one per call.
     @Test func aProjectThatPinsPydantic1GetsOneFindingForThePin() {
         let code = "from pydantic import BaseModel\n\ndef save(item: Item):\n    return store(item.dict())\n"
