@@ -161,6 +161,17 @@ import Testing
         #expect(!rule.admits(components: ["tools", "seed.py"]) && rule.admits(components: ["app", "seed.py"]))
     }
 
+    /// A user fragment with a built-in fragment's name replaces it for every rule, built-in ones too, as a user
+    /// rule replaces a built-in rule of the same id; a copy of the built-in rule directory loads over them.
+    @Test func aUserFragmentReplacesTheBuiltinOfTheSameName() throws {
+        let builtinFragment = RuleSource(name: "Rules/shared/quiet-demo.yml", text: Self.fragment, isBuiltin: true)
+        let builtinRule = RuleSource(name: "Rules/demo.yml", text: Self.valid + "\nuse: [quiet-demo]\n", isBuiltin: true)
+        let replacement = Self.fragment.replacingOccurrences(of: "  - line: 'quiet'\n", with: "  - line: 'quiet'\n  - line: 'hushed'\n")
+        let userFragment = RuleSource(name: "mine/shared/quiet-demo.yml", text: replacement, isBuiltin: false)
+        let rule = try #require(try RuleSet.load([builtinFragment, builtinRule, userFragment]).rules.first)
+        #expect(rule.allows.count == 2)
+    }
+
     @Test func aFragmentIsNamedOnceAndUsedByItsName() {
         let found = errors([
             "a.yml": Self.fragment, "b.yml": Self.fragment,
