@@ -271,7 +271,7 @@ public struct Report: Codable, Sendable, Equatable {
         public var authenticationGuard: String?
         public var rateLimited: Bool?
         public var rateLimitGuard: String?
-        /// Where each guard is (`file:line`); absent for a guard of the whole project.
+        /// Where each guard is (`file:line`); for a guard of the whole project, the first place it was found.
         public var authenticationGuardAt: String?
         public var rateLimitGuardAt: String?
         public var `public`: Bool

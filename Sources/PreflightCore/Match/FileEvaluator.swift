@@ -28,7 +28,7 @@ final class FileEvaluator {
         budgetNanoseconds = limits.timePerFile.map { UInt64(min(max(0, $0), 1e9) * 1_000_000_000) }
         scratch = MatchScratch(capacity: catalog.captureCapacity, matchLimit: limits.matchLimit, depthLimit: limits.depthLimit)
         keywordHits = Array(repeating: [], count: catalog.automaton.entryCount)
-        foundPatterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
+        foundPatterns = Array(repeating: nil, count: catalog.repositoryPatterns.count)
         foundNames = Array(repeating: KeyedNames(), count: catalog.keyedPatterns.count)
         foundPaths = Array(repeating: false, count: catalog.pathGlobs.count)
         pathFilters = PathFilterCache(catalog: catalog)
@@ -60,7 +60,7 @@ final class FileEvaluator {
 
     /// Repository facts seen by this evaluator so far: patterns found, path globs matched, and the names each
     /// keyed pattern found.
-    private(set) var foundPatterns: [Bool]
+    private(set) var foundPatterns: [GuardSite?]
     private(set) var foundNames: [KeyedNames]
     /// The path of the file being evaluated.
     private var currentPath = ""
@@ -116,12 +116,15 @@ final class FileEvaluator {
     /// what ships.
     private func searchRepositoryPatterns(in buffer: UnsafeRawBufferPointer) {
         guard context.isProduction else { return }
-        for (index, pattern) in catalog.repositoryPatterns.enumerated() where !foundPatterns[index] {
+        // A pattern found already is looked for again only in a file that sorts before the one it was found in.
+        for (index, pattern) in catalog.repositoryPatterns.enumerated() where foundPatterns[index].map({ currentPath < $0.path }) ?? true {
             if catalog.repositoryPatternPrefiltered[index] {
                 scanKeywords(buffer)
                 if keywordHits[catalog.automatonEntry(ofRepositoryPattern: index)].isEmpty { continue }
             }
-            if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true { foundPatterns[index] = true }
+            if (try? pattern.firstMatch(in: buffer, from: 0, scratch: scratch)) == true, let whole = scratch.range(ofGroup: 0) {
+                foundPatterns[index] = GuardSite(path: currentPath, line: lines(of: buffer).line(containing: whole.lowerBound) + 1)
+            }
         }
         for (index, pattern) in catalog.mountPatterns.enumerated() {
             if catalog.mountPatternPrefiltered[index] {
@@ -135,7 +138,10 @@ final class FileEvaluator {
                 scanKeywords(buffer)
                 if keywordHits[catalog.automatonEntry(ofKeyedPattern: index)].isEmpty { continue }
             }
-            foundNames[index].add(condition.names(in: buffer, scratch: scratch), path: currentPath)
+            for found in condition.names(in: buffer, scratch: scratch) {
+                let site = GuardSite(path: currentPath, line: lines(of: buffer).line(containing: found.offset) + 1)
+                foundNames[index].add(found.name, bound: found.bound, at: site)
+            }
         }
     }
 

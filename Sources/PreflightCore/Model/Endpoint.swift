@@ -12,7 +12,8 @@ public struct Endpoint: Sendable, Hashable {
     /// The guard that protects it, as written (a dependency, a decorator, a middleware).
     public var authenticationGuard: String?
     public var rateLimitGuard: String?
-    /// Where each guard is, as `path:line`; nil for a guard of the whole project or none.
+    /// Where each guard is, as `path:line`: in the route's file, or for a guard of the whole project the first place
+    /// in the tree (by path and line) where it was found; nil for none.
     public var authenticationGuardLocation: String?
     public var rateLimitGuardLocation: String?
     /// A route that is public by design (health, login, docs...), as the rule's allow list says.

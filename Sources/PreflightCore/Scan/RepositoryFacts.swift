@@ -2,21 +2,21 @@
 /// path globs match a file. Repository-level rules are decided from it once the walk is over.
 struct RepositoryFacts {
     let catalog: RuleCatalog
-    private var patterns: [Bool]
+    private var patterns: [GuardSite?]
     private var paths: [Bool]
     private var names: [KeyedNames]
     private var mounts: [RouterMount] = []
 
     init(catalog: RuleCatalog) {
         self.catalog = catalog
-        patterns = Array(repeating: false, count: catalog.repositoryPatterns.count)
+        patterns = Array(repeating: nil, count: catalog.repositoryPatterns.count)
         paths = Array(repeating: false, count: catalog.pathGlobs.count)
         names = Array(repeating: KeyedNames(), count: catalog.keyedPatterns.count)
     }
 
     /// Merges one worker's facts.
     mutating func add(_ evaluator: FileEvaluator) {
-        for (index, found) in evaluator.foundPatterns.enumerated() where found { patterns[index] = true }
+        for (index, found) in evaluator.foundPatterns.enumerated() { patterns[index] = GuardSite.first(patterns[index], found) }
         for (index, found) in evaluator.foundPaths.enumerated() where found { paths[index] = true }
         for (index, found) in evaluator.foundNames.enumerated() { names[index].merge(found) }
         mounts += evaluator.foundMounts
@@ -45,13 +45,16 @@ struct RepositoryFacts {
             guard let rule = endpoint.pendingRule, !holds(for: rule, keys: endpoint.pendingKeys, path: endpoint.path),
                   let index = catalog.ruleIndex[rule] else { return endpoint }
             var settled = endpoint
+            let site = guardSite(for: rule, keys: endpoint.pendingKeys, path: endpoint.path)?.description
             switch catalog.rules[index].structure.endpoint?.guardKind {
             case .authentication? where settled.authenticated == false:
                 settled.authenticated = true
                 settled.authenticationGuard = "project-wide configuration"
+                settled.authenticationGuardLocation = site
             case .rateLimit? where settled.rateLimited == false:
                 settled.rateLimited = true
                 settled.rateLimitGuard = "project-wide configuration"
+                settled.rateLimitGuardLocation = site
             default:
                 break
             }
@@ -70,9 +73,23 @@ struct RepositoryFacts {
         guard let index = catalog.ruleIndex[ruleId] else { return false }
         let conditions = catalog.repositoryConditions[index]
         if isDistribution && !conditions.pathsMissing.isEmpty { return false }
-        let found = { (keyed: RuleCatalog.KeyedCondition) in self.names[keyed.pattern].covers(keys[keyed.capture] ?? "", in: path) }
-        return conditions.has.allSatisfy { patterns[$0] } && !conditions.lacks.contains { patterns[$0] }
+        let found = { (keyed: RuleCatalog.KeyedCondition) in self.site(of: keyed, keys: keys, path: path) != nil }
+        return conditions.has.allSatisfy { patterns[$0] != nil } && !conditions.lacks.contains { patterns[$0] != nil }
             && conditions.pathsExist.allSatisfy { paths[$0] } && !conditions.pathsMissing.contains { paths[$0] }
             && conditions.hasKeyed.allSatisfy(found) && !conditions.lacksKeyed.contains(where: found)
+    }
+
+    /// Where a keyed condition found the name that a match in the file at `path` with captures `keys` looks up.
+    private func site(of keyed: RuleCatalog.KeyedCondition, keys: [String: String], path: String) -> GuardSite? {
+        names[keyed.pattern].site(covering: keys[keyed.capture] ?? "", in: path)
+    }
+
+    /// Where the rule's `repo-lacks` conditions found what guards a route: the first site among those found.
+    private func guardSite(for ruleId: String, keys: [String: String], path: String) -> GuardSite? {
+        guard let index = catalog.ruleIndex[ruleId] else { return nil }
+        let conditions = catalog.repositoryConditions[index]
+        let plain = conditions.lacks.compactMap { patterns[$0] }
+        let keyed = conditions.lacksKeyed.compactMap { site(of: $0, keys: keys, path: path) }
+        return (plain + keyed).min()
     }
 }

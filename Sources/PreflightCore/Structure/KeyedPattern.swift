@@ -44,9 +44,10 @@ struct KeyedPattern: Sendable {
         self.capture = capture
     }
 
-    /// The names that `pattern` finds in `buffer`, each with whether the file binds it.
-    func names(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [(name: String, bound: Bool)] {
-        var found: [String] = []
+    /// The names that `pattern` finds in `buffer`, each with whether the file binds it and the offset of its
+    /// first match.
+    func names(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [(name: String, bound: Bool, offset: Int)] {
+        var found: [String: Int] = [:]
         // Names the pattern finds where they are assigned (`require_auth = ResourceProtector()`): the match is
         // the module's definition of the name, which other modules import, not a use of a name the file binds.
         var defined = Set<String>()
@@ -57,14 +58,14 @@ struct KeyedPattern: Sendable {
             // view after naming its module.
             if let range = groups.lazy.compactMap({ scratch.range(ofGroup: $0) }).first {
                 let name = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
-                found.append(name)
+                if found[name] == nil { found[name] = whole.lowerBound }
                 if Self.isAssigned(range, in: buffer) { defined.insert(name) }
             }
             start = whole.lowerBound + 1
         }
         guard !found.isEmpty else { return [] }
         let bound = Self.assignedNames(in: buffer, scratch: scratch).subtracting(defined)
-        return Set(found).map { name in (name, bound.contains(name)) }
+        return found.map { name, offset in (name, bound.contains(name), offset) }
     }
 
     /// Whether the name at `range` is the target of an assignment: only blanks before it on its line, and `=` (not
@@ -99,25 +100,28 @@ struct KeyedPattern: Sendable {
 }
 
 /// The names the keyed patterns found across the walk: those files took from elsewhere, and those files bound
-/// themselves, by file.
+/// themselves, by file; each with where it was first found.
 struct KeyedNames: Sendable {
-    var shared = Set<String>()
-    var local = Set<String>()
+    var shared: [String: GuardSite] = [:]
+    var local: [String: GuardSite] = [:]
 
-    mutating func add(_ names: [(name: String, bound: Bool)], path: String) {
-        for (name, bound) in names {
-            if bound { local.insert(Self.key(path, name)) } else { shared.insert(name) }
+    mutating func add(_ name: String, bound: Bool, at site: GuardSite) {
+        if bound {
+            local[Self.key(site.path, name)] = GuardSite.first(local[Self.key(site.path, name)], site)
+        } else {
+            shared[name] = GuardSite.first(shared[name], site)
         }
     }
 
     mutating func merge(_ other: KeyedNames) {
-        shared.formUnion(other.shared)
-        local.formUnion(other.local)
+        shared.merge(other.shared) { min($0, $1) }
+        local.merge(other.local) { min($0, $1) }
     }
 
-    /// Whether a match in the file at `path` whose capture is `name` is covered.
-    func covers(_ name: String, in path: String) -> Bool {
-        shared.contains(name) || local.contains(Self.key(path, name))
+    /// Where the name that covers a match in the file at `path` whose capture is `name` was found, or nil when
+    /// nothing covers it.
+    func site(covering name: String, in path: String) -> GuardSite? {
+        GuardSite.first(shared[name], local[Self.key(path, name)])
     }
 
     private static func key(_ path: String, _ name: String) -> String { path + "\u{0}" + name }

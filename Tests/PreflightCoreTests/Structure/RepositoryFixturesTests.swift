@@ -209,7 +209,9 @@ import PreflightTestSupport
                 """,
         ])
         #expect(result.findings.map { "\($0.ruleId) \($0.path):\($0.region.start.line)" } == ["auth-flask-unauthenticated-route app/stats.py:11"])
-        #expect(result.endpoints.first { $0.route == "/stats/<user_name>" }?.authenticated == true)
+        // The guard says where it is: the protector's definition in the other module.
+        let guarded = result.endpoints.first { $0.route == "/stats/<user_name>" }
+        #expect(guarded?.authenticated == true && guarded?.authenticationGuardLocation == "app/oauth2/server.py:3")
     }
 
     /// The Pydantic v1 API is right in a project that pins Pydantic 1: one finding says so, not one per call.
