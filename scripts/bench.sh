@@ -98,7 +98,7 @@ pcre_runs() {  # $1: extra rg flags, $2: directory
 }
 
 # ripgrep reads what scan reads: hidden files, .gitignore files outside git repositories, files up to 10 MB.
-rg_flags="--count --hidden --no-require-git --max-filesize 10M --no-messages"
+rg_flags="--count --hidden --max-filesize 10M --no-messages"
 
 semgrep=""
 if [ "$with_semgrep" = yes ]; then

@@ -81,7 +81,7 @@ def scan(work, binary):
     os.makedirs(os.path.join(work, "reports"), exist_ok=True)
     for name, version, _, _ in apps():
         report = os.path.join(work, "reports", f"{name}.json")
-        result = subprocess.run([binary, "--format", "json", "--output", report, "--quiet", app_dir(work, name, version)])
+        result = subprocess.run([binary, "--format", "json", "--output", report, "--quiet", "--no-ignore", app_dir(work, name, version)])
         if result.returncode not in (0, 1):
             sys.exit(f"scan of {name} exited {result.returncode}")
 

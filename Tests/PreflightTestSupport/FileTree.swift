@@ -17,4 +17,14 @@ public enum FileTree {
             try! Data(content.utf8).write(to: url)
         }
     }
+
+    /// Makes `directory` a git repository (`git init`), where git's ignore files apply.
+    public static func makeRepository(_ directory: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "init", "-q", directory.path]
+        try! process.run()
+        process.waitUntilExit()
+        precondition(process.terminationStatus == 0, "git init failed in \(directory.path)")
+    }
 }

@@ -22,7 +22,7 @@ import Testing
         }
         let planted = ScanCLITests.plantedTree()
         defer { try? FileManager.default.removeItem(at: planted) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: planted.path) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: planted.path) where name != ".git" {
             try FileManager.default.copyItem(at: planted.appendingPathComponent(name), to: repository.root.appendingPathComponent(name))
         }
         for index in 0..<120 {

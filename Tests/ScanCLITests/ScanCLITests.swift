@@ -118,6 +118,7 @@ enum FakeSecrets {
             "ignored/leak.py": "TOKEN = \"\(FakeSecrets.github)\"\n",
             "assets/logo.png": "\u{0}PNG binary",
         ], under: root)
+        FileTree.makeRepository(root)
         return root
     }
 

@@ -88,6 +88,7 @@ import Testing
         let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         FileTree.write(["app.py": Self.keyLine + "\n", "sub/x.py": Self.keyLine + "\n", "big/y.py": Self.keyLine + "\n"], under: root)
+        FileTree.makeRepository(root)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(".gitignore").path, withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("sub/.scanignore").path, withDestinationPath: "/dev/stdin")
         #expect(mkfifo(root.appendingPathComponent("sub/.gitignore").path, 0o644) == 0)

@@ -146,6 +146,7 @@ private extension YAMLReader {
         fragment.notInside = enclosing(fields["not-inside"], key: "not-inside", ruleId: nil)
         fragment.lacks = optionalStrings(fields, "lacks", ruleId: nil)
         fragment.fileLacks = optionalStrings(fields, "file-lacks", ruleId: nil)
+        fragment.repoHas = optionalStrings(fields, "repo-has", ruleId: nil)
         fragment.repoLacks = optionalStrings(fields, "repo-lacks", ruleId: nil)
         if let paths = fields["paths"], let scopes = pairs(paths, allowed: ["exclude"], what: "a fragment's 'paths'", ruleId: nil) {
             fragment.excludePaths = scopes["exclude"].flatMap { strings($0, key: "exclude", ruleId: nil) } ?? []

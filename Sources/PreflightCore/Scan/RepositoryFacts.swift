@@ -42,10 +42,12 @@ struct RepositoryFacts {
     /// they count as guarded, by the project-wide configuration.
     func settle(_ endpoints: [Endpoint]) -> [Endpoint] {
         RouterMount.apply(mounts.sorted { ($0.path, $0.ref) < ($1.path, $1.ref) }, to: endpoints).map { endpoint in
+            // Only a `repo-lacks` condition that found something is a guard: a rule silent because its `repo-has`
+            // found nothing (no authentication anywhere in the project) leaves the route unguarded.
             guard let rule = endpoint.pendingRule, !holds(for: rule, keys: endpoint.pendingKeys, path: endpoint.path),
-                  let index = catalog.ruleIndex[rule] else { return endpoint }
+                  let index = catalog.ruleIndex[rule],
+                  let site = guardSite(for: rule, keys: endpoint.pendingKeys, path: endpoint.path)?.description else { return endpoint }
             var settled = endpoint
-            let site = guardSite(for: rule, keys: endpoint.pendingKeys, path: endpoint.path)?.description
             switch catalog.rules[index].structure.endpoint?.guardKind {
             case .authentication? where settled.authenticated == false:
                 settled.authenticated = true

@@ -49,7 +49,9 @@ public final class Walker: Sendable {
         var items: [WorkItem] = []
         var stack: IgnoreStack?
         var tracked: TrackedFiles?
+        var inRepository = false
         if options.useIgnoreFiles, let ancestors = Self.ancestorIgnores(of: target.fileSystemPath) {
+            inRepository = true
             stack = ancestors.stack
             items += ancestors.warnings.map(WorkItem.warning)
             if options.readsGitIgnoreFiles {
@@ -66,7 +68,7 @@ public final class Walker: Sendable {
         let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), parent: nil)
         items.append(.directory(DirectoryJob(
             fileSystemPath: target.fileSystemPath, displayPath: target.displayPath, pathFromTarget: "",
-            ignores: stack, identity: identity, tracked: tracked, untrackedExcludedBy: nil
+            ignores: stack, identity: identity, tracked: tracked, untrackedExcludedBy: nil, inRepository: inRepository
         )))
         return items
     }
@@ -151,6 +153,10 @@ struct DirectoryJob: Sendable {
     /// Set when the directory is ignored by git's ignore files and walked only for the files git tracks in it:
     /// the ignore file that left out the rest.
     let untrackedExcludedBy: String?
+    /// Whether the directory is in a git repository (one above the walk target, or a `.git` met on the way
+    /// down). Git's ignore files apply only there, as git and ripgrep read them: an unpacked sdist's `.gitignore`
+    /// of `*` (written by its build tool) must not hide the whole tree.
+    let inRepository: Bool
 }
 
 /// Device and inode of a directory and of those above it on the way down, to catch symbolic-link loops.

@@ -41,8 +41,10 @@ final class Worker<Handler: WalkHandler> {
 
     private func list(_ job: DirectoryJob) {
         var ignores = job.ignores
+        let inRepository = job.inRepository
+            || (options.useIgnoreFiles && FileName.withFileSystemPath(job.fileSystemPath + "/.git", { access($0, F_OK) }) == 0)
         if options.useIgnoreFiles {
-            ignores = loadIgnores(in: job, parent: ignores)
+            ignores = loadIgnores(in: job, parent: ignores, inRepository: inRepository)
         }
         guard let directory = FileName.withFileSystemPath(job.fileSystemPath, { opendir($0) }) else {
             let error = errno
@@ -113,7 +115,8 @@ final class Worker<Handler: WalkHandler> {
                 }
                 work.append(.directory(DirectoryJob(
                     fileSystemPath: fileSystemPath, displayPath: displayPath, pathFromTarget: pathFromTarget,
-                    ignores: ignores, identity: identity!, tracked: job.tracked, untrackedExcludedBy: untrackedExcludedBy
+                    ignores: ignores, identity: identity!, tracked: job.tracked, untrackedExcludedBy: untrackedExcludedBy,
+                    inRepository: inRepository
                 )))
             } else if kind == Int32(DT_REG) {
                 work.append(.file(fileSystemPath: fileSystemPath, displayPath: displayPath))
@@ -150,12 +153,12 @@ final class Worker<Handler: WalkHandler> {
         return isTracked ? nil : source
     }
 
-    /// The directory's own ignore files (`options.ignoreFileNames`, in order) on top of `parent`; a warning for
-    /// each that exists but is not read.
-    private func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?) -> IgnoreStack? {
+    /// The directory's own ignore files (`options.ignoreFileNames`, in order; git's only in a repository) on top
+    /// of `parent`; a warning for each that exists but is not read.
+    private func loadIgnores(in job: DirectoryJob, parent: IgnoreStack?, inRepository: Bool) -> IgnoreStack? {
         var stack = parent
         let base = IgnoreFile.Base.inside(job.pathFromTarget)
-        for name in options.ignoreFileNames {
+        for name in options.ignoreFileNames where inRepository || name == IgnoreFile.scanIgnoreName {
             let shownAs = job.displayPath.isEmpty ? name : job.displayPath + "/" + name
             switch IgnoreFile.read(job.fileSystemPath + "/" + name, shownAs: shownAs) {
             case .text(let text):

@@ -51,6 +51,26 @@ final class RecordingHandler: WalkHandler {
         #expect(Set(files.keys) == [".gitignore", ".scanignore", "app.py", "pkg/.gitignore", "pkg/keep.log", "pkg/main.py"])
     }
 
+    /// Outside a git repository git's ignore files say nothing, as for git and ripgrep: an unpacked sdist whose
+    /// build tool left a `.gitignore` of `*` is scanned whole. `.scanignore` still applies, and a repository met
+    /// on the way down (a `.git` below the target) reads its own.
+    @Test func gitIgnoreFilesApplyOnlyInsideARepository() throws {
+        let root = FileTree.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileTree.write([
+            ".gitignore": "*\n",
+            ".scanignore": "fixtures/\n",
+            "app.py": "x = 1\n",
+            "fixtures/data.py": "ignored\n",
+            "vendor/lib/.git/HEAD": "ref: refs/heads/main\n",
+            "vendor/lib/.gitignore": "*.log\n",
+            "vendor/lib/core.py": "y = 2\n",
+            "vendor/lib/debug.log": "ignored\n",
+        ], under: root)
+        let (files, _) = walk(root)
+        #expect(Set(files.keys) == [".gitignore", ".scanignore", "app.py", "vendor/lib/.gitignore", "vendor/lib/core.py"])
+    }
+
     @Test func noIgnoreScansEverythingButGit() throws {
         let root = FileTree.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -7,7 +7,7 @@ from .agents import MockResearchAgent
 # ruleid: disabled-commented-security-import
 # from .security.hardening import SecurityHardeningService
 
-# ruleid: rate-limit-missing-in-repository, ops-no-readme, ops-no-container-build, ops-no-ci, ops-no-tests, ops-no-env-example, ops-no-health-endpoint
+# ruleid: rate-limit-missing-in-repository, auth-fastapi-no-authentication, ops-no-readme, ops-no-container-build, ops-no-ci, ops-no-tests, ops-no-env-example, ops-no-health-endpoint
 app = FastAPI(title="agents")
 # ruleid: security-cors-any-origin-with-credentials
 app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
