@@ -379,7 +379,9 @@ final class FileEvaluator {
         var found: [RouterMount] = []
         var start = 0
         while start <= buffer.count, (try? pattern.firstMatch(in: buffer, from: start, scratch: scratch)) == true, let whole = scratch.range(ofGroup: 0) {
-            if let ref = scratch.range(ofGroup: refGroup), let prefix = scratch.range(ofGroup: prefixGroup) {
+            // A mount in a comment (`# app.include_router(old.router, prefix="/v0")`) mounts nothing.
+            if let ref = scratch.range(ofGroup: refGroup), let prefix = scratch.range(ofGroup: prefixGroup),
+               regionMap(for: buffer).kind(at: whole.lowerBound) == .code {
                 found.append(RouterMount(ref: Self.text(buffer, ref), prefix: Self.text(buffer, prefix), path: currentPath))
             }
             start = max(whole.upperBound, whole.lowerBound + 1)

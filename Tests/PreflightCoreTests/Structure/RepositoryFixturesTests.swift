@@ -245,6 +245,15 @@ import PreflightTestSupport
         #expect(covered.endpoints.map(\.rateLimitGuard) == ["project-wide configuration"])
     }
 
+    /// A mount in a comment mounts nothing: the route keeps the prefix of the mount in code.
+    @Test func aMountInACommentMountsNothing() {
+        let result = Self.authScan([
+            "app/routers/jobs.py": "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\"/run\")\nasync def run(job: dict, user=Depends(get_current_user)):\n    return start(job)\n",
+            "app/main.py": "from fastapi import FastAPI\nfrom app.routers import jobs\n\napp = FastAPI()\n# app.include_router(jobs.router, prefix=\"/v0/jobs\")\napp.include_router(jobs.router, prefix=\"/api/jobs\")\n",
+        ])
+        #expect(result.endpoints.map(\.route) == ["/api/jobs/run"])
+    }
+
     /// A route is public by purpose by its full path, prefix mounted in another file included.
     @Test func aMountedRouteIsJudgedPublicByItsFullPath() {
         let result = Self.authScan([
