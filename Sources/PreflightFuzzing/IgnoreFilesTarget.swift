@@ -2,9 +2,10 @@ import Foundation
 import PreflightCore
 
 /// Ignore files read from disk as the walker reads them: `GITIGNORE\0SCANIGNORE\0PATH\nPATH...` becomes a small
-/// tree with those two files (the `.gitignore` sometimes a symbolic link, which must not be followed) and the
-/// paths as files. The walk must account for every file (scanned, excluded by a named ignore file, or skipped),
-/// give the same answer twice, and warn about a linked ignore file instead of reading it.
+/// git repository (a `repo/` folder with a `.git` of its own, met on the way down, so that git's ignore files
+/// apply without running git) with those two files (the `.gitignore` sometimes a symbolic link, which must not be
+/// followed) and the paths as files. The walk must account for every file (scanned, excluded by a named ignore
+/// file, or skipped), give the same answer twice, and warn about a linked ignore file instead of reading it.
 enum IgnoreFilesTarget {
     /// One scratch directory per process, emptied before each input.
     static let root: URL = {
@@ -20,21 +21,24 @@ enum IgnoreFilesTarget {
         let paths = parts.count > 2 ? String(decoding: parts[2], as: UTF8.self).split(separator: "\n").prefix(16).compactMap(sanitised) : []
         let linked = gitignore.first == UInt8(ascii: "@")
         try? FileManager.default.removeItem(at: root)
-        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let repository = root.appendingPathComponent("repo")
+        try? FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
         var files = Set<String>()
         for path in paths where !files.contains(where: { path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }) {
-            let url = root.appendingPathComponent(path)
+            let url = repository.appendingPathComponent(path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if FileManager.default.createFile(atPath: url.path, contents: Data("x = 1\n".utf8)) { files.insert(path) }
         }
-        FileManager.default.createFile(atPath: root.appendingPathComponent(".scanignore").path, contents: Data(scanignore))
+        FileManager.default.createFile(atPath: repository.appendingPathComponent(".scanignore").path, contents: Data(scanignore))
         if linked {
-            try? FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(".gitignore").path, withDestinationPath: ".scanignore")
+            try? FileManager.default.createSymbolicLink(atPath: repository.appendingPathComponent(".gitignore").path, withDestinationPath: ".scanignore")
         } else {
-            FileManager.default.createFile(atPath: root.appendingPathComponent(".gitignore").path, contents: Data(gitignore))
+            FileManager.default.createFile(atPath: repository.appendingPathComponent(".gitignore").path, contents: Data(gitignore))
         }
         files.formUnion([".scanignore"])
         if !linked { files.insert(".gitignore") }
+        // The walk starts above the repository: what it reports is below `repo/`.
+        files = Set(files.map { "repo/" + $0 })
 
         let first = walk(), second = walk()
         require(first == second, "the same tree walked twice gives two answers")
@@ -44,7 +48,7 @@ enum IgnoreFilesTarget {
             require(accounted, "\(file) was neither scanned, excluded nor skipped")
         }
         require(first.excluded.values.allSatisfy { $0 == ".gitignore" || $0 == ".scanignore" }, "an exclusion names no ignore file: \(first.excluded)")
-        if linked { require(first.warnings.contains(".gitignore"), "a linked .gitignore was read instead of reported") }
+        if linked { require(first.warnings.contains("repo/.gitignore"), "a linked .gitignore was read instead of reported") }
     }
 
     /// A path of up to three plain components, or nil.
