@@ -42,10 +42,10 @@ struct RepositoryFacts {
     /// they count as guarded, by the project-wide configuration.
     func settle(_ endpoints: [Endpoint]) -> [Endpoint] {
         RouterMount.apply(mounts.sorted { ($0.path, $0.ref) < ($1.path, $1.ref) }, to: endpoints).map { endpoint in
-            // Only a `repo-lacks` condition that found something is a guard: a rule silent because its `repo-has`
-            // found nothing (no authentication anywhere in the project) leaves the route unguarded.
-            guard let rule = endpoint.pendingRule, !holds(for: rule, keys: endpoint.pendingKeys, path: endpoint.path),
-                  let index = catalog.ruleIndex[rule],
+            // Only a `repo-lacks` condition that found something is a guard (and its finding then does not hold): a
+            // rule silent because its `repo-has` found nothing (no authentication anywhere in the project) leaves the
+            // route unguarded.
+            guard let rule = endpoint.pendingRule, let index = catalog.ruleIndex[rule],
                   let site = guardSite(for: rule, keys: endpoint.pendingKeys, path: endpoint.path)?.description else { return endpoint }
             var settled = endpoint
             switch catalog.rules[index].structure.endpoint?.guardKind {

@@ -107,7 +107,8 @@ struct KeyedNames: Sendable {
 
     mutating func add(_ name: String, bound: Bool, at site: GuardSite) {
         if bound {
-            local[Self.key(site.path, name)] = GuardSite.first(local[Self.key(site.path, name)], site)
+            let key = Self.key(site.path, name)
+            local[key] = GuardSite.first(local[key], site)
         } else {
             shared[name] = GuardSite.first(shared[name], site)
         }
